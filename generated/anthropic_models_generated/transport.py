@@ -1,0 +1,253 @@
+# DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
+# spec sha256 04f2e4fd8c2b9b254de9a97a6f5135ef71c15c128dd2a8cf065b292c8cda61cd
+"""The urllib3 transport: one function per operation of openapi.yaml.
+
+Each function templates the path (percent-encoding path parameters), encodes the query and header
+parameters the spec declares, sends one request through the given pool without following redirects,
+and returns the status, headers and body bytes. Mapping statuses to errors and bodies to models is
+the caller's business.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Iterator, Mapping, Optional, Protocol, Sequence, Union
+from urllib.parse import quote, urlencode
+
+import attrs
+from urllib3 import Timeout
+from urllib3.util.retry import Retry
+
+DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
+"""The largest response body read before giving up with ResponseTooLarge."""
+
+_CHUNK = 64 * 1024
+
+ParamValue = Union[str, int, bool, None]
+
+
+class TransportError(Exception):
+    """Base of the errors the transport raises itself (urllib3 raises its own)."""
+
+
+class InvalidParameterError(TransportError, ValueError):
+    """A parameter value cannot be sent (an empty path segment, a dot segment, a line break)."""
+
+
+class ResponseTooLarge(TransportError):
+    """The response body is larger than ``max_body_bytes``."""
+
+
+class DeadlineExceeded(TransportError):
+    """The response body was still arriving when the deadline passed."""
+
+
+class Response(Protocol):
+    """What the transport reads of a urllib3 response."""
+
+    @property
+    def status(self) -> int: ...
+
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+    def stream(self, amt: int) -> Iterator[bytes]: ...
+
+    def release_conn(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Pool(Protocol):
+    """What the transport needs of urllib3: a PoolManager, ProxyManager or connection pool."""
+
+    def urlopen(self, method: str, url: str, redirect: bool = ..., **kw: object) -> Response: ...
+
+
+@attrs.frozen(kw_only=True)
+class Operation:
+    """An operation of the spec: what the server routes and the conformance kit exercises."""
+
+    operation_id: str
+    method: str
+    path: str
+    path_params: tuple[str, ...]
+    query_params: tuple[str, ...]
+    header_params: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class RawResponse:
+    """A response as received: status, headers (case-insensitive) and the whole body."""
+
+    method: str
+    url: str
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+def _segment(name: str, value: str) -> str:
+    if value in ("", ".", ".."):
+        raise InvalidParameterError(f"{name} cannot be {value!r}: it would change the path")
+    return quote(value, safe="")
+
+
+def _url(base_url: str, path: str, query: Sequence[tuple[str, ParamValue]]) -> str:
+    pairs = [
+        (name, ("true" if value else "false") if isinstance(value, bool) else str(value))
+        for name, value in query
+        if value is not None
+    ]
+    url = base_url.rstrip("/") + path
+    return url + "?" + urlencode(pairs, quote_via=quote) if pairs else url
+
+
+def _headers(
+    extra: Optional[Mapping[str, str]], params: Sequence[tuple[str, Optional[str]]]
+) -> dict[str, str]:
+    headers = {name: value for name, value in params if value is not None}
+    if extra:
+        headers.update(extra)
+    for name, value in headers.items():
+        if "\r" in value or "\n" in value or "\0" in value:
+            raise InvalidParameterError(f"header {name} cannot contain a line break or NUL")
+    return headers
+
+
+def _send(
+    pool: Pool,
+    method: str,
+    url: str,
+    headers: dict[str, str],
+    *,
+    timeout: Union[Timeout, float, None],
+    retries: Union[Retry, int, None],
+    max_body_bytes: int,
+    deadline: Optional[float],
+) -> RawResponse:
+    options: dict[str, object] = {"headers": headers, "preload_content": False}
+    if timeout is not None:
+        options["timeout"] = timeout
+    if retries is not None:
+        options["retries"] = retries
+    response = pool.urlopen(method, url, redirect=False, **options)
+    complete = False
+    try:
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.stream(_CHUNK):
+            size += len(chunk)
+            if size > max_body_bytes:
+                raise ResponseTooLarge(f"{method} {url}: body larger than {max_body_bytes} bytes")
+            if deadline is not None and time.monotonic() > deadline:
+                raise DeadlineExceeded(f"{method} {url}: body still arriving at the deadline")
+            chunks.append(chunk)
+        complete = True
+    finally:
+        if not complete:
+            response.close()
+        response.release_conn()
+    return RawResponse(
+        method=method,
+        url=url,
+        status=response.status,
+        headers=response.headers,
+        body=b"".join(chunks),
+    )
+
+
+LIST_MODELS = Operation(
+    operation_id="list_models",
+    method="GET",
+    path="/v1/models",
+    path_params=(),
+    query_params=("after_id", "before_id", "limit"),
+    header_params=("anthropic-version", "anthropic-beta"),
+)
+
+
+def list_models(
+    pool: Pool,
+    base_url: str,
+    *,
+    after_id: Optional[str] = None,
+    before_id: Optional[str] = None,
+    limit: Optional[int] = None,
+    anthropic_version: Optional[str] = None,
+    anthropic_beta: Optional[str] = None,
+    headers: Optional[Mapping[str, str]] = None,
+    timeout: Union[Timeout, float, None] = None,
+    retries: Union[Retry, int, None] = None,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    deadline: Optional[float] = None,
+) -> RawResponse:
+    """List models: ``GET /v1/models``.
+
+    One page of the models available to the caller, newest first. Walk forward with
+    `after_id = last_id` while `has_more` is true; walk backward with `before_id = first_id`.
+    """
+    url = _url(
+        base_url, "/v1/models", [("after_id", after_id), ("before_id", before_id), ("limit", limit)]
+    )
+    sent = _headers(
+        headers, [("anthropic-version", anthropic_version), ("anthropic-beta", anthropic_beta)]
+    )
+    return _send(
+        pool,
+        "GET",
+        url,
+        sent,
+        timeout=timeout,
+        retries=retries,
+        max_body_bytes=max_body_bytes,
+        deadline=deadline,
+    )
+
+
+GET_MODEL = Operation(
+    operation_id="get_model",
+    method="GET",
+    path="/v1/models/{model_id}",
+    path_params=("model_id",),
+    query_params=(),
+    header_params=("anthropic-version", "anthropic-beta"),
+)
+
+
+def get_model(
+    pool: Pool,
+    base_url: str,
+    model_id: str,
+    *,
+    anthropic_version: Optional[str] = None,
+    anthropic_beta: Optional[str] = None,
+    headers: Optional[Mapping[str, str]] = None,
+    timeout: Union[Timeout, float, None] = None,
+    retries: Union[Retry, int, None] = None,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    deadline: Optional[float] = None,
+) -> RawResponse:
+    """Get a model: ``GET /v1/models/{model_id}``.
+
+    One model by its id or by an alias (such as `claude-sonnet-4-5`), which the server resolves to the
+    model it currently points to. Retired models are still returned, with `lifecycle: retired`.
+    """
+    url = _url(base_url, f"/v1/models/{_segment('model_id', model_id)}", [])
+    sent = _headers(
+        headers, [("anthropic-version", anthropic_version), ("anthropic-beta", anthropic_beta)]
+    )
+    return _send(
+        pool,
+        "GET",
+        url,
+        sent,
+        timeout=timeout,
+        retries=retries,
+        max_body_bytes=max_body_bytes,
+        deadline=deadline,
+    )
+
+
+OPERATIONS: dict[str, Operation] = {"list_models": LIST_MODELS, "get_model": GET_MODEL}
+"""Every operation of the spec, by operationId."""

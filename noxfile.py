@@ -1,0 +1,121 @@
+"""Sessions: generate, check-generated, tests (every supported Python), lint, typecheck, min-deps,
+spec. ``nox`` alone runs the default list; ``nox -s NAME`` one session.
+
+Interpreters come from pyenv when it has them (``~/.pyenv/versions/3.X*/bin`` is put on PATH), so
+no ``pyenv global`` is needed. A missing interpreter is skipped with a warning locally and is an
+error on CI (``CI=true``): nothing passes silently.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+PYTHONS = nox.project.python_versions(PYPROJECT)
+GENERATOR_PYTHON = "3.11"
+LOWEST_DEPS = ["urllib3==1.26.0", "attrs==21.3.0"]
+CHECKED = ["src", "generated", "tests", "tools", "noxfile.py"]
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = [
+    "check-generated",
+    "spec",
+    "lint",
+    "typecheck",
+    "tests",
+    "min-deps",
+]
+
+
+def _expose_pyenv_interpreters() -> None:
+    versions = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    found = [str(path) for path in sorted(versions.glob("3.*/bin")) if path.is_dir()]
+    if found:
+        os.environ["PATH"] = os.pathsep.join([*found, os.environ.get("PATH", "")])
+
+
+_expose_pyenv_interpreters()
+
+
+def _install(session: nox.Session, *groups: str, package: str | None = ".") -> None:
+    """Install the named dependency groups of pyproject.toml, and the package (non-editable)."""
+    requirements = [
+        req for group in groups for req in nox.project.dependency_groups(PYPROJECT, group)
+    ]
+    if requirements:
+        session.install(*requirements)
+    if package:
+        session.install(package)
+
+
+@nox.session(python=GENERATOR_PYTHON)
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from openapi.yaml with the pinned generator and formatter."""
+    _install(session, "generate", package=None)
+    session.run("python", "tools/generate.py")
+
+
+@nox.session(name="check-generated", python=GENERATOR_PYTHON)
+def check_generated(session: nox.Session) -> None:
+    """Fail, with a diff, when generated/ differs from a fresh generation; test that check too."""
+    _install(session, "generate", "test")
+    session.run("python", "tools/generate.py", "--check")
+    session.run("pytest", "tests/generation", *session.posargs)
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """The test suite: unit tests and integration tests against the reference server."""
+    _install(session, "test", package=".[validation]")
+    session.run("pytest", "--ignore=tests/generation", *session.posargs)
+
+
+@nox.session(name="min-deps", python=PYTHONS[0])
+def min_deps(session: nox.Session) -> None:
+    """The tests with the lowest declared urllib3 and attrs, and without openapi-core."""
+    test_only = [
+        req
+        for req in nox.project.dependency_groups(PYPROJECT, "test")
+        if not req.startswith("openapi-core")
+    ]
+    session.install(*test_only, *LOWEST_DEPS)
+    session.install("--no-deps", ".")
+    session.run(
+        "python", "-c", "import urllib3, attrs; print(urllib3.__version__, attrs.__version__)"
+    )
+    session.run("pytest", "--ignore=tests/generation", *session.posargs)
+
+
+@nox.session(python=GENERATOR_PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check over every Python file of the repository."""
+    _install(session, "lint", package=None)
+    session.run("ruff", "check", *CHECKED)
+    session.run("ruff", "format", "--check", *CHECKED)
+
+
+@nox.session(python=GENERATOR_PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over src, generated and tests (as Python 3.9), tools and this noxfile."""
+    _install(session, "typecheck", package=".[validation]")
+    session.run("mypy")
+    # The generator and nox run on the generator's Python only (nox itself needs 3.10+).
+    session.run("mypy", "--python-version", GENERATOR_PYTHON, "noxfile.py", "tools")
+
+
+@nox.session(python=GENERATOR_PYTHON)
+def spec(session: nox.Session) -> None:
+    """openapi.yaml is a valid OpenAPI 3.1 document."""
+    _install(session, "spec", package=None)
+    session.run(
+        "python",
+        "-c",
+        "import yaml, openapi_spec_validator as v;"
+        "v.validate(yaml.safe_load(open('openapi.yaml', 'rb')));"
+        "print('openapi.yaml is valid OpenAPI', yaml.safe_load(open('openapi.yaml'))['openapi'])",
+    )

@@ -1,0 +1,7 @@
+"""``python -m anthropic_models``: the command line."""
+
+import sys
+
+from anthropic_models.cli import main
+
+sys.exit(main())

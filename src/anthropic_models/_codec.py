@@ -1,0 +1,331 @@
+"""JSON <-> generated attrs models: the one place where bodies become models and back."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import typing
+from datetime import datetime, timedelta, timezone
+from enum import Enum
+from typing import Any, Callable, Literal, TypeVar, Union
+
+import attrs
+
+from anthropic_models.errors import ResponseValidationError
+
+T = TypeVar("T")
+_Converter = Callable[[Any], Any]
+
+_RFC3339 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))\Z"
+)
+_NONE_TYPE = type(None)
+
+
+class _Failure(Exception):
+    """A decoding failure on its way up, collecting the path to the bad value."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        self.parts: list[str] = []
+
+    def at(self, part: str) -> _Failure:
+        self.parts.append(part)
+        return self
+
+    def path(self) -> str:
+        return "$" + "".join(reversed(self.parts))
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def parse_datetime(text: str) -> datetime:
+    """Parse an RFC 3339 date-time (an offset is required; ``Z`` means UTC).
+
+    >>> parse_datetime("2025-09-29T00:00:00Z").isoformat()
+    '2025-09-29T00:00:00+00:00'
+    """
+    match = _RFC3339.match(text)
+    if match is None:
+        raise ValueError(f"not an RFC 3339 date-time: {text[:64]!r}")
+    year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = match.groups()
+    if zulu:
+        tz = timezone.utc
+    else:
+        offset = timedelta(hours=int(off_h), minutes=int(off_m))
+        if offset >= timedelta(hours=24):
+            raise ValueError(f"offset out of range: {text[:64]!r}")
+        tz = timezone(-offset if sign == "-" else offset)
+    micro = int((fraction or "0")[:6].ljust(6, "0"))
+    return datetime(
+        int(year), int(month), int(day), int(hour), int(minute), int(second), micro, tzinfo=tz
+    )
+
+
+def format_datetime(value: datetime) -> str:
+    """Format a date-time as RFC 3339, ``Z`` for UTC (a naive one is taken as UTC).
+
+    >>> format_datetime(parse_datetime("2025-09-29T00:00:00+00:00"))
+    '2025-09-29T00:00:00Z'
+    """
+    offset = value.utcoffset()
+    text = value.replace(tzinfo=None).isoformat(
+        timespec="microseconds" if value.microsecond else "seconds"
+    )
+    if offset is None or offset == timedelta(0):
+        return text + "Z"
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{text}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _scalar(kind: type) -> _Converter:
+    wanted = {bool: "a boolean", str: "a string"}[kind]
+
+    def convert(value: Any) -> Any:
+        if type(value) is kind:
+            return value
+        raise _Failure(f"expected {wanted}, got {_describe(value)}")
+
+    return convert
+
+
+def _integer(value: Any) -> int:
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    raise _Failure(f"expected an integer, got {_describe(value)}")
+
+
+def _datetime(value: Any) -> datetime:
+    if type(value) is not str:
+        raise _Failure(f"expected an RFC 3339 date-time string, got {_describe(value)}")
+    try:
+        return parse_datetime(value)
+    except ValueError as exc:
+        raise _Failure(str(exc)) from None
+
+
+def _any(value: Any) -> Any:
+    return value
+
+
+class _Compiler:
+    """Builds (and caches) one converter per type, strict or lenient about unknown keys."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.cache: dict[Any, _Converter] = {}
+
+    def get(self, tp: Any) -> _Converter:
+        try:
+            return self.cache[tp]
+        except KeyError:
+            pass
+        if attrs.has(tp):
+            # Placeholder first, so that a recursive model refers to the finished converter.
+            holder: list[_Converter] = []
+            self.cache[tp] = lambda value: holder[0](value)
+            holder.append(self._model(tp))
+            self.cache[tp] = holder[0]
+        else:
+            self.cache[tp] = self._build(tp)
+        return self.cache[tp]
+
+    def _build(self, tp: Any) -> _Converter:
+        if tp is Any:
+            return _any
+        if tp is bool or tp is str:
+            return _scalar(tp)
+        if tp is int:
+            return _integer
+        if tp is datetime:
+            return _datetime
+        if isinstance(tp, type) and issubclass(tp, Enum):
+            return self._enum(tp)
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin is Union:
+            return self._optional(tp, args)
+        if origin is Literal:
+            return self._literal(args)
+        if origin is list:
+            return self._list(self.get(args[0]))
+        if origin is dict and args[0] is str:
+            return self._dict(self.get(args[1]))
+        raise TypeError(f"the codec does not handle {tp!r}")
+
+    def _optional(self, tp: Any, args: tuple[Any, ...]) -> _Converter:
+        rest = [arg for arg in args if arg is not _NONE_TYPE]
+        if len(rest) != 1 or len(args) != 2:
+            raise TypeError(f"the codec does not handle {tp!r}")
+        inner = self.get(rest[0])
+
+        def convert(value: Any) -> Any:
+            return None if value is None else inner(value)
+
+        return convert
+
+    @staticmethod
+    def _literal(allowed: tuple[Any, ...]) -> _Converter:
+        def convert(value: Any) -> Any:
+            if value in allowed and type(value) in {type(a) for a in allowed}:
+                return value
+            wanted = " or ".join(json.dumps(a) for a in allowed)
+            raise _Failure(f"expected {wanted}, got {json.dumps(value)[:64]}")
+
+        return convert
+
+    @staticmethod
+    def _enum(enum: type[Enum]) -> _Converter:
+        members = {member.value: member for member in enum}
+
+        def convert(value: Any) -> Any:
+            if type(value) is str and value in members:
+                return members[value]
+            choices = ", ".join(sorted(str(v) for v in members))
+            raise _Failure(f"expected one of {choices}, got {json.dumps(value)[:64]}")
+
+        return convert
+
+    @staticmethod
+    def _list(item: _Converter) -> _Converter:
+        def convert(value: Any) -> Any:
+            if type(value) is not list:
+                raise _Failure(f"expected an array, got {_describe(value)}")
+            out = []
+            for index, element in enumerate(value):
+                try:
+                    out.append(item(element))
+                except _Failure as failure:
+                    raise failure.at(f"[{index}]") from None
+            return out
+
+        return convert
+
+    @staticmethod
+    def _dict(item: _Converter) -> _Converter:
+        def convert(value: Any) -> Any:
+            if type(value) is not dict:
+                raise _Failure(f"expected an object, got {_describe(value)}")
+            out = {}
+            for key, element in value.items():
+                try:
+                    out[key] = item(element)
+                except _Failure as failure:
+                    raise failure.at(f".{key}") from None
+            return out
+
+        return convert
+
+    def _model(self, cls: type[Any]) -> _Converter:
+        hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+        fields = [
+            (field.name, self.get(hints[field.name]), field.default is attrs.NOTHING)
+            for field in attrs.fields(cls)
+        ]
+        known = frozenset(name for name, _, _ in fields)
+        strict = self.strict
+
+        def convert(value: Any) -> Any:
+            if type(value) is not dict:
+                raise _Failure(f"expected an object, got {_describe(value)}")
+            kwargs = {}
+            for name, field_converter, required in fields:
+                if name in value:
+                    try:
+                        kwargs[name] = field_converter(value[name])
+                    except _Failure as failure:
+                        raise failure.at(f".{name}") from None
+                elif required:
+                    raise _Failure(f"missing required field {name!r}")
+            if strict and not known.issuperset(value):
+                extra = sorted(set(value) - known)
+                raise _Failure(f"unknown field(s) {', '.join(map(repr, extra))}")
+            return cls(**kwargs)
+
+        return convert
+
+
+_LENIENT = _Compiler(strict=False)
+_STRICT = _Compiler(strict=True)
+
+
+def structure(data: Any, cls: type[T], *, strict: bool = False) -> T:
+    """Turn parsed JSON into ``cls``; unknown keys are ignored unless ``strict``.
+
+    >>> from anthropic_models_generated import models
+    >>> structure({"type": "error", "error": {"type": "x", "message": "m"}}, models.ErrorResponse)
+    ErrorResponse(type='error', error=ErrorDetail(type='x', message='m'))
+    """
+    converter = (_STRICT if strict else _LENIENT).get(cls)
+    try:
+        return typing.cast(T, converter(data))
+    except _Failure as failure:
+        raise ResponseValidationError(failure.reason, path=failure.path()) from None
+
+
+def loads(body: Union[bytes, str]) -> Any:
+    """Parse a JSON body, raising ResponseValidationError if it is not JSON."""
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        snippet = body[:80].decode("utf-8", "replace") if isinstance(body, bytes) else body[:80]
+        raise ResponseValidationError(f"not JSON ({exc}): {snippet!r}") from None
+
+
+def decode(body: Union[bytes, str], cls: type[T], *, strict: bool = False) -> T:
+    """Parse a JSON body into ``cls``.
+
+    >>> from anthropic_models_generated import models
+    >>> decode(b'{"data": [], "first_id": null, "last_id": null, "has_more": false}',
+    ...        models.ListModelsResponse).has_more
+    False
+    """
+    return structure(loads(body), cls, strict=strict)
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a model into JSON-ready data: optional fields left unset are omitted.
+
+    >>> from anthropic_models_generated import models
+    >>> unstructure(models.CapabilitySupport(supported=True))
+    {'supported': True}
+    """
+    if attrs.has(type(obj)):
+        out = {}
+        for field in attrs.fields(type(obj)):
+            value = getattr(obj, field.name)
+            if value is None and field.default is not attrs.NOTHING:
+                continue
+            out[field.name] = unstructure(value)
+        return out
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, datetime):
+        return format_datetime(obj)
+    if isinstance(obj, list):
+        return [unstructure(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: unstructure(value) for key, value in obj.items()}
+    return obj
+
+
+def encode(obj: Any) -> bytes:
+    """A model (or JSON-ready data) as compact UTF-8 JSON."""
+    return json.dumps(unstructure(obj), separators=(",", ":"), ensure_ascii=False).encode("utf-8")

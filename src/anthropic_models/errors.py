@@ -1,0 +1,205 @@
+"""Every error this package raises, in one tree rooted at :class:`AnthropicModelsError`.
+
+::
+
+    AnthropicModelsError
+    ├── APIStatusError                  the server answered with an error status
+    │   ├── BadRequestError             400
+    │   ├── AuthenticationError         401
+    │   ├── PermissionDeniedError       403
+    │   ├── NotFoundError               404
+    │   ├── ConflictError               409
+    │   ├── RequestTooLargeError        413
+    │   ├── UnprocessableEntityError    422
+    │   ├── RateLimitError              429
+    │   └── InternalServerError         >= 500
+    │       └── OverloadedError         529
+    ├── APIConnectionError              no usable answer: refused, reset, redirected, too large
+    │   └── APITimeoutError             no answer in time
+    ├── ResponseValidationError         the body is not what the spec says
+    ├── PaginationError                 the server's cursors would loop or stall a walk
+    ├── ModelUnavailableError           require_model(): not found, or retired
+    ├── InvalidArgumentError            a bad argument, refused before anything is sent
+    └── MissingDependencyError          an optional extra is not installed
+
+Messages never contain the API key: the client redacts its own secrets from anything a server sends
+back before it builds an error.
+
+>>> from anthropic_models.errors import NotFoundError, APIStatusError
+>>> issubclass(NotFoundError, APIStatusError)
+True
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AnthropicModelsError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "InvalidArgumentError",
+    "MissingDependencyError",
+    "ModelUnavailableError",
+    "NotFoundError",
+    "OverloadedError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestTooLargeError",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+    "status_error_class",
+]
+
+
+class AnthropicModelsError(Exception):
+    """Base of every error raised by anthropic_models."""
+
+
+class APIStatusError(AnthropicModelsError):
+    """The server answered with a status that is not a success."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        request_id: Optional[str] = None,
+        error_type: Optional[str] = None,
+        body: object = None,
+    ) -> None:
+        self.message = message
+        self.status_code = status_code
+        self.request_id = request_id
+        self.error_type = error_type
+        self.body = body
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        kind = f" {self.error_type}" if self.error_type else ""
+        rid = f" (request-id {self.request_id})" if self.request_id else ""
+        return f"{self.status_code}{kind}: {self.message}{rid}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_status_error, (type(self), self.message, self.__dict__))
+
+
+def _rebuild_status_error(
+    cls: type[APIStatusError], message: str, state: dict[str, object]
+) -> APIStatusError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, message)
+    return error
+
+
+class BadRequestError(APIStatusError):
+    """400: the request is malformed (a bad limit, both cursors, an unknown cursor)."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing or invalid."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the API key may not use this resource."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such model (or no such path)."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the server's state (retried by default)."""
+
+
+class RequestTooLargeError(APIStatusError):
+    """413: the request is too large."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request is well-formed but cannot be processed."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests (retried by default, honouring retry-after)."""
+
+
+class InternalServerError(APIStatusError):
+    """500 and above: the server failed (retried by default)."""
+
+
+class OverloadedError(InternalServerError):
+    """529: the API is temporarily overloaded (retried by default)."""
+
+
+class APIConnectionError(AnthropicModelsError):
+    """No usable answer: connection refused or reset, a redirect, or a body over the size limit."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The server did not answer (or finish answering) within the timeout."""
+
+
+class ResponseValidationError(AnthropicModelsError):
+    """The response body is not what the spec says: bad JSON, a missing field, a wrong type."""
+
+    def __init__(self, message: str, *, path: str = "$") -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class PaginationError(AnthropicModelsError):
+    """The server's pagination would loop or stall: a repeated cursor, or has_more with no data."""
+
+
+class ModelUnavailableError(AnthropicModelsError):
+    """A required model does not exist or is retired."""
+
+    def __init__(self, model_id: str, reason: str) -> None:
+        self.model_id = model_id
+        self.reason = reason
+        super().__init__(f"model {model_id!r} is not available: {reason}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.model_id, self.reason))
+
+
+class InvalidArgumentError(AnthropicModelsError, ValueError):
+    """An argument was refused before any request was sent."""
+
+
+class MissingDependencyError(AnthropicModelsError, ImportError):
+    """A feature needs an optional extra that is not installed."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    413: RequestTooLargeError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+    529: OverloadedError,
+}
+
+
+def status_error_class(status_code: int) -> type[APIStatusError]:
+    """The error class for an HTTP status: one per documented status, by range otherwise.
+
+    >>> status_error_class(404).__name__, status_error_class(503).__name__
+    ('NotFoundError', 'InternalServerError')
+    """
+    if status_code in _BY_STATUS:
+        return _BY_STATUS[status_code]
+    if status_code >= 500:
+        return InternalServerError
+    return APIStatusError

@@ -1,0 +1,65 @@
+"""A fake urllib3 pool: records each request and answers from a script, without sockets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Callable, Optional, Union
+
+import attrs
+
+Answer = Union["FakeResponse", BaseException]
+
+
+@attrs.define
+class FakeResponse:
+    """A canned response; ``stream`` yields the body in chunks of ``chunk`` bytes."""
+
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = attrs.field(factory=dict)
+    chunk: int = 65536
+    released: bool = False
+    closed: bool = False
+
+    def stream(self, amt: int) -> Iterator[bytes]:
+        size = min(amt, self.chunk)
+        for start in range(0, len(self.body), size):
+            yield self.body[start : start + size]
+
+    def release_conn(self) -> None:
+        self.released = True
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@attrs.define
+class Sent:
+    """One recorded call of urlopen."""
+
+    method: str
+    url: str
+    redirect: bool
+    options: dict[str, Any]
+
+    @property
+    def headers(self) -> dict[str, str]:
+        headers: dict[str, str] = self.options["headers"]
+        return headers
+
+
+@attrs.define
+class FakePool:
+    """Answers each urlopen with the next scripted answer (or what ``handler`` returns)."""
+
+    answers: list[Answer] = attrs.field(factory=list)
+    handler: Optional[Callable[[Sent], Answer]] = None
+    sent: list[Sent] = attrs.field(factory=list)
+
+    def urlopen(self, method: str, url: str, redirect: bool = True, **kw: Any) -> FakeResponse:
+        request = Sent(method, url, redirect, kw)
+        self.sent.append(request)
+        answer = self.handler(request) if self.handler else self.answers.pop(0)
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer

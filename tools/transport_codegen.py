@@ -1,0 +1,299 @@
+"""Write the urllib3 transport module: one function per operation of the spec.
+
+The runtime part every operation shares (``RUNTIME``) is emitted verbatim; each operation adds a
+descriptor and a function built from its method, path template and parameters. Only parameters of
+type string, integer or boolean are supported, which is all this API has; anything else stops the
+generator with a clear message rather than emitting code that would be wrong.
+"""
+
+from __future__ import annotations
+
+import keyword
+import textwrap
+from typing import Any
+
+RUNTIME = '''
+"""The urllib3 transport: one function per operation of openapi.yaml.
+
+Each function templates the path (percent-encoding path parameters), encodes the query and header
+parameters the spec declares, sends one request through the given pool without following redirects,
+and returns the status, headers and body bytes. Mapping statuses to errors and bodies to models is
+the caller's business.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Iterator, Mapping, Optional, Protocol, Sequence, Union
+from urllib.parse import quote, urlencode
+
+import attrs
+from urllib3 import Timeout
+from urllib3.util.retry import Retry
+
+DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
+"""The largest response body read before giving up with ResponseTooLarge."""
+
+_CHUNK = 64 * 1024
+
+ParamValue = Union[str, int, bool, None]
+
+
+class TransportError(Exception):
+    """Base of the errors the transport raises itself (urllib3 raises its own)."""
+
+
+class InvalidParameterError(TransportError, ValueError):
+    """A parameter value cannot be sent (an empty path segment, a dot segment, a line break)."""
+
+
+class ResponseTooLarge(TransportError):
+    """The response body is larger than ``max_body_bytes``."""
+
+
+class DeadlineExceeded(TransportError):
+    """The response body was still arriving when the deadline passed."""
+
+
+class Response(Protocol):
+    """What the transport reads of a urllib3 response."""
+
+    @property
+    def status(self) -> int: ...
+
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+    def stream(self, amt: int) -> Iterator[bytes]: ...
+
+    def release_conn(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Pool(Protocol):
+    """What the transport needs of urllib3: a PoolManager, ProxyManager or connection pool."""
+
+    def urlopen(self, method: str, url: str, redirect: bool = ..., **kw: object) -> Response: ...
+
+
+@attrs.frozen(kw_only=True)
+class Operation:
+    """An operation of the spec: what the server routes and the conformance kit exercises."""
+
+    operation_id: str
+    method: str
+    path: str
+    path_params: tuple[str, ...]
+    query_params: tuple[str, ...]
+    header_params: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class RawResponse:
+    """A response as received: status, headers (case-insensitive) and the whole body."""
+
+    method: str
+    url: str
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+def _segment(name: str, value: str) -> str:
+    if value in ("", ".", ".."):
+        raise InvalidParameterError(f"{name} cannot be {value!r}: it would change the path")
+    return quote(value, safe="")
+
+
+def _url(base_url: str, path: str, query: Sequence[tuple[str, ParamValue]]) -> str:
+    pairs = [
+        (name, ("true" if value else "false") if isinstance(value, bool) else str(value))
+        for name, value in query
+        if value is not None
+    ]
+    url = base_url.rstrip("/") + path
+    return url + "?" + urlencode(pairs, quote_via=quote) if pairs else url
+
+
+def _headers(
+    extra: Optional[Mapping[str, str]], params: Sequence[tuple[str, Optional[str]]]
+) -> dict[str, str]:
+    headers = {name: value for name, value in params if value is not None}
+    if extra:
+        headers.update(extra)
+    for name, value in headers.items():
+        if "\\r" in value or "\\n" in value or "\\0" in value:
+            raise InvalidParameterError(f"header {name} cannot contain a line break or NUL")
+    return headers
+
+
+def _send(
+    pool: Pool,
+    method: str,
+    url: str,
+    headers: dict[str, str],
+    *,
+    timeout: Union[Timeout, float, None],
+    retries: Union[Retry, int, None],
+    max_body_bytes: int,
+    deadline: Optional[float],
+) -> RawResponse:
+    options: dict[str, object] = {"headers": headers, "preload_content": False}
+    if timeout is not None:
+        options["timeout"] = timeout
+    if retries is not None:
+        options["retries"] = retries
+    response = pool.urlopen(method, url, redirect=False, **options)
+    complete = False
+    try:
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.stream(_CHUNK):
+            size += len(chunk)
+            if size > max_body_bytes:
+                raise ResponseTooLarge(f"{method} {url}: body larger than {max_body_bytes} bytes")
+            if deadline is not None and time.monotonic() > deadline:
+                raise DeadlineExceeded(f"{method} {url}: body still arriving at the deadline")
+            chunks.append(chunk)
+        complete = True
+    finally:
+        if not complete:
+            response.close()
+        response.release_conn()
+    return RawResponse(
+        method=method, url=url, status=response.status, headers=response.headers, body=b"".join(chunks)
+    )
+'''
+
+_SCALARS = {"string": "str", "integer": "int", "boolean": "bool"}
+
+
+def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        ref = node["$ref"]
+        if not ref.startswith("#/"):
+            raise SystemExit(f"only local $refs are supported, not {ref}")
+        target: Any = spec
+        for part in ref[2:].split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _identifier(name: str) -> str:
+    ident = name.replace("-", "_").replace(".", "_")
+    if not ident.isidentifier() or keyword.iskeyword(ident):
+        raise SystemExit(f"parameter {name!r} has no usable Python name")
+    return ident
+
+
+def _string_literal(text: str, formatted: bool) -> str:
+    return ("f" if formatted else "") + '"' + text + '"'
+
+
+def _python_type(param: dict[str, Any]) -> str:
+    schema = param.get("schema", {})
+    kind = schema.get("type")
+    if kind not in _SCALARS:
+        raise SystemExit(f"parameter {param['name']!r}: type {kind!r} is not supported")
+    return _SCALARS[kind]
+
+
+def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    ops = []
+    for path, item in spec["paths"].items():
+        shared = [_resolve(spec, p) for p in item.get("parameters", [])]
+        for method in ("get", "put", "post", "delete", "patch", "head", "options"):
+            if method not in item:
+                continue
+            op = item[method]
+            params = shared + [_resolve(spec, p) for p in op.get("parameters", [])]
+            ops.append(
+                {
+                    "id": op["operationId"],
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "params": params,
+                }
+            )
+    return ops
+
+
+def _render_operation(op: dict[str, Any]) -> str:
+    by_place: dict[str, list[dict[str, Any]]] = {"path": [], "query": [], "header": []}
+    for param in op["params"]:
+        if param["in"] not in by_place:
+            raise SystemExit(f"{op['id']}: parameters in {param['in']!r} are not supported")
+        by_place[param["in"]].append(param)
+    names = {place: tuple(p["name"] for p in params) for place, params in by_place.items()}
+    const = op["id"].upper()
+    lines = [
+        f"{const} = Operation(",
+        f"    operation_id={op['id']!r},",
+        f"    method={op['method']!r},",
+        f"    path={op['path']!r},",
+        f"    path_params={names['path']!r},",
+        f"    query_params={names['query']!r},",
+        f"    header_params={names['header']!r},",
+        ")",
+        "",
+        "",
+    ]
+    signature = ["    pool: Pool,", "    base_url: str,"]
+    signature += [f"    {_identifier(p['name'])}: str," for p in by_place["path"]]
+    signature.append("    *,")
+    for param in by_place["query"] + by_place["header"]:
+        if param["in"] == "header" and _python_type(param) != "str":
+            raise SystemExit(f"header {param['name']!r} must be a string")
+        signature.append(
+            f"    {_identifier(param['name'])}: Optional[{_python_type(param)}] = None,"
+        )
+    signature += [
+        "    headers: Optional[Mapping[str, str]] = None,",
+        "    timeout: Union[Timeout, float, None] = None,",
+        "    retries: Union[Retry, int, None] = None,",
+        "    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,",
+        "    deadline: Optional[float] = None,",
+    ]
+    path_expr = op["path"]
+    for param in by_place["path"]:
+        ident = _identifier(param["name"])
+        path_expr = path_expr.replace(
+            "{" + param["name"] + "}", "{_segment(" + repr(param["name"]) + ", " + ident + ")}"
+        )
+    query = ", ".join(f"({p['name']!r}, {_identifier(p['name'])})" for p in by_place["query"])
+    header_pairs = ", ".join(
+        f"({p['name']!r}, {_identifier(p['name'])})" for p in by_place["header"]
+    )
+    doc = f"{op['summary']}: ``{op['method']} {op['path']}``.\n\n{op['description'].strip()}"
+    lines += [
+        f"def {op['id']}(",
+        *signature,
+        ") -> RawResponse:",
+        textwrap.indent(f'"""{doc}\n"""', "    "),
+        f"    url = _url(base_url, {_string_literal(path_expr, bool(by_place['path']))}, [{query}])",
+        f"    sent = _headers(headers, [{header_pairs}])",
+        "    return _send(",
+        f"        pool, {op['method']!r}, url, sent,",
+        "        timeout=timeout, retries=retries, max_body_bytes=max_body_bytes, deadline=deadline,",
+        "    )",
+        "",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def render_transport(spec: dict[str, Any]) -> str:
+    """The transport module's source (without the DO NOT EDIT header)."""
+    ops = _operations(spec)
+    body = [RUNTIME.lstrip("\n"), "\n"]
+    body += [_render_operation(op) for op in ops]
+    registry = ", ".join(f"{op['id']!r}: {op['id'].upper()}" for op in ops)
+    body.append(
+        f"OPERATIONS: dict[str, Operation] = {{{registry}}}\n"
+        '"""Every operation of the spec, by operationId."""\n'
+    )
+    return "".join(body)
