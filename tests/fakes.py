@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any, Callable, Optional, Union
 
 import attrs
+from urllib3.util.retry import Retry
 
 Answer = Union["FakeResponse", BaseException]
 
@@ -20,11 +20,24 @@ class FakeResponse:
     chunk: int = 65536
     released: bool = False
     closed: bool = False
+    retries: Optional[Retry] = None
+    fail_after: Optional[BaseException] = None
 
-    def stream(self, amt: int) -> Iterator[bytes]:
+    offset: int = 0
+
+    def read1(self, amt: int) -> bytes:
         size = min(amt, self.chunk)
-        for start in range(0, len(self.body), size):
-            yield self.body[start : start + size]
+        chunk = self.body[self.offset : self.offset + size]
+        self.offset += len(chunk)
+        if not chunk and self.fail_after is not None:
+            raise self.fail_after
+        return chunk
+
+    def read(self, amt: int) -> bytes:
+        raise AssertionError("the transport must read with read1")
+
+    def get_redirect_location(self) -> Optional[str]:
+        return self.headers.get("location") if 300 <= self.status < 400 else None
 
     def release_conn(self) -> None:
         self.released = True

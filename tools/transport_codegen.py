@@ -24,11 +24,12 @@ the caller's business.
 from __future__ import annotations
 
 import time
-from typing import Iterator, Mapping, Optional, Protocol, Sequence, Union
+from typing import Callable, Mapping, Optional, Protocol, Sequence, Union
 from urllib.parse import quote, urlencode
 
 import attrs
 from urllib3 import Timeout
+from urllib3.exceptions import HTTPError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
@@ -51,8 +52,20 @@ class ResponseTooLarge(TransportError):
     """The response body is larger than ``max_body_bytes``."""
 
 
-class DeadlineExceeded(TransportError):
-    """The response body was still arriving when the deadline passed."""
+class BodyError(TransportError):
+    """The body did not arrive whole; ``retries`` is the retry state the response came with."""
+
+    def __init__(self, message: str, retries: Optional[Retry]) -> None:
+        super().__init__(message)
+        self.retries = retries
+
+
+class BodyTimeout(BodyError):
+    """The body was still arriving ``body_timeout`` seconds after the headers."""
+
+
+class BodyInterrupted(BodyError):
+    """The connection failed while the body was arriving (reset, truncated, protocol error)."""
 
 
 class Response(Protocol):
@@ -64,7 +77,10 @@ class Response(Protocol):
     @property
     def headers(self) -> Mapping[str, str]: ...
 
-    def stream(self, amt: int) -> Iterator[bytes]: ...
+    def read(self, amt: int) -> bytes: ...
+
+    @property
+    def retries(self) -> Optional[Retry]: ...
 
     def release_conn(self) -> None: ...
 
@@ -128,6 +144,26 @@ def _headers(
     return headers
 
 
+def _reader(response: Response) -> Callable[[int], bytes]:
+    """A read that returns what has arrived (read1), so the body timeout is checked as it comes.
+
+    ``read(amt)`` waits for ``amt`` bytes, which a server dripping a byte at a time would stretch
+    without bound. urllib3 2 has ``read1``; under urllib3 1.26 the http.client response has it.
+    """
+    read1 = getattr(response, "read1", None) or getattr(getattr(response, "_fp", None), "read1", None)
+    return read1 if callable(read1) else response.read
+
+
+def _check_length(response: Response, size: int, method: str, url: str) -> None:
+    """A body shorter than its content-length was cut off (a reset urllib3 1.26 reads as EOF)."""
+    declared = response.headers.get("content-length", "")
+    encoded = response.headers.get("content-encoding", "identity") != "identity"
+    if declared.isdigit() and not encoded and int(declared) != size:
+        raise BodyInterrupted(
+            f"{method} {url}: body cut off at {size} of {declared} bytes", response.retries
+        )
+
+
 def _send(
     pool: Pool,
     method: str,
@@ -137,7 +173,7 @@ def _send(
     timeout: Union[Timeout, float, None],
     retries: Union[Retry, int, None],
     max_body_bytes: int,
-    deadline: Optional[float],
+    body_timeout: Optional[float],
 ) -> RawResponse:
     options: dict[str, object] = {"headers": headers, "preload_content": False}
     if timeout is not None:
@@ -145,18 +181,27 @@ def _send(
     if retries is not None:
         options["retries"] = retries
     response = pool.urlopen(method, url, redirect=False, **options)
+    deadline = None if body_timeout is None else time.monotonic() + body_timeout
     complete = False
+    chunks: list[bytes] = []
     try:
-        chunks: list[bytes] = []
         size = 0
-        for chunk in response.stream(_CHUNK):
+        read = _reader(response)
+        while chunk := read(_CHUNK):
             size += len(chunk)
             if size > max_body_bytes:
                 raise ResponseTooLarge(f"{method} {url}: body larger than {max_body_bytes} bytes")
             if deadline is not None and time.monotonic() > deadline:
-                raise DeadlineExceeded(f"{method} {url}: body still arriving at the deadline")
+                raise BodyTimeout(
+                    f"{method} {url}: body still arriving after {body_timeout} s", response.retries
+                )
             chunks.append(chunk)
+        _check_length(response, size, method, url)
         complete = True
+    except ReadTimeoutError as exc:
+        raise BodyTimeout(f"{method} {url}: body read timed out", response.retries) from exc
+    except (HTTPError, OSError) as exc:
+        raise BodyInterrupted(f"{method} {url}: body interrupted ({exc})", response.retries) from exc
     finally:
         if not complete:
             response.close()
@@ -256,7 +301,7 @@ def _render_operation(op: dict[str, Any]) -> str:
         "    timeout: Union[Timeout, float, None] = None,",
         "    retries: Union[Retry, int, None] = None,",
         "    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,",
-        "    deadline: Optional[float] = None,",
+        "    body_timeout: Optional[float] = None,",
     ]
     path_expr = op["path"]
     for param in by_place["path"]:
@@ -278,7 +323,8 @@ def _render_operation(op: dict[str, Any]) -> str:
         f"    sent = _headers(headers, [{header_pairs}])",
         "    return _send(",
         f"        pool, {op['method']!r}, url, sent,",
-        "        timeout=timeout, retries=retries, max_body_bytes=max_body_bytes, deadline=deadline,",
+        "        timeout=timeout, retries=retries, max_body_bytes=max_body_bytes,",
+        "        body_timeout=body_timeout,",
         "    )",
         "",
         "",

@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 04f2e4fd8c2b9b254de9a97a6f5135ef71c15c128dd2a8cf065b292c8cda61cd
+# spec sha256 168a50e10bf3d18fce6240e07caf7cfeb2ae293dd87604e44ba9527fcdae913c
 """Attrs models of the schemas in openapi.yaml."""
 
 from __future__ import annotations

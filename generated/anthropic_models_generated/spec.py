@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 04f2e4fd8c2b9b254de9a97a6f5135ef71c15c128dd2a8cf065b292c8cda61cd
+# spec sha256 168a50e10bf3d18fce6240e07caf7cfeb2ae293dd87604e44ba9527fcdae913c
 """openapi.yaml as a Python literal: runtime validation needs no YAML parser."""
 
 from __future__ import annotations
@@ -79,6 +79,7 @@ SPEC: dict[str, Any] = {
                     "404": {"$ref": "#/components/responses/NotFound"},
                     "429": {"$ref": "#/components/responses/RateLimited"},
                     "500": {"$ref": "#/components/responses/InternalError"},
+                    "503": {"$ref": "#/components/responses/ServiceUnavailable"},
                     "529": {"$ref": "#/components/responses/Overloaded"},
                 },
             }
@@ -115,6 +116,7 @@ SPEC: dict[str, Any] = {
                     "404": {"$ref": "#/components/responses/NotFound"},
                     "429": {"$ref": "#/components/responses/RateLimited"},
                     "500": {"$ref": "#/components/responses/InternalError"},
+                    "503": {"$ref": "#/components/responses/ServiceUnavailable"},
                     "529": {"$ref": "#/components/responses/Overloaded"},
                 },
             }
@@ -257,6 +259,21 @@ SPEC: dict[str, Any] = {
             "InternalError": {
                 "description": "An unexpected error on the server (`api_error`).",
                 "headers": {"request-id": {"$ref": "#/components/headers/RequestId"}},
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
+                },
+            },
+            "ServiceUnavailable": {
+                "description": "The API is temporarily "
+                "unavailable (`api_error`); "
+                "retry with backoff.",
+                "headers": {
+                    "request-id": {"$ref": "#/components/headers/RequestId"},
+                    "retry-after": {
+                        "description": "Seconds to wait before retrying.",
+                        "schema": {"type": "string"},
+                    },
+                },
                 "content": {
                     "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
                 },

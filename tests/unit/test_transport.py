@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from urllib3 import Timeout
+from urllib3.exceptions import ProtocolError, ReadTimeoutError
+from urllib3.util.retry import Retry
 
 from anthropic_models_generated import transport
 from tests.fakes import FakePool, FakeResponse
@@ -113,11 +113,34 @@ def test_body_over_the_limit_is_refused_and_the_connection_closed() -> None:
     assert response.closed and response.released
 
 
-def test_deadline_stops_a_slow_body() -> None:
-    """A body still arriving after the deadline raises DeadlineExceeded."""
-    response = FakeResponse(200, b"x" * 100, chunk=10)
-    with pytest.raises(transport.DeadlineExceeded):
-        transport.list_models(FakePool([response]), BASE, deadline=time.monotonic() - 1)
+def test_body_timeout_stops_a_slow_body() -> None:
+    """A body still arriving body_timeout seconds after the headers raises BodyTimeout."""
+    retry = Retry(total=2)
+    response = FakeResponse(200, b"x" * 100, chunk=10, retries=retry)
+    with pytest.raises(transport.BodyTimeout) as info:
+        transport.list_models(FakePool([response]), BASE, body_timeout=-1.0)
+    assert response.closed
+    assert info.value.retries is retry
+
+
+@pytest.mark.parametrize(
+    ("failure", "kind"),
+    [
+        (ProtocolError("Connection broken: reset"), transport.BodyInterrupted),
+        (ConnectionResetError(104, "reset"), transport.BodyInterrupted),
+        (ReadTimeoutError(None, "u", "read timed out"), transport.BodyTimeout),  # type: ignore[arg-type]
+    ],
+)
+def test_failures_mid_body_carry_the_retry_state(
+    failure: BaseException, kind: type[transport.BodyError]
+) -> None:
+    """A body cut short becomes a BodyError carrying the response's retry state."""
+    retry = Retry(total=1)
+    response = FakeResponse(200, b"x" * 100, chunk=10, retries=retry, fail_after=failure)
+    with pytest.raises(kind) as info:
+        transport.list_models(FakePool([response]), BASE)
+    assert info.value.retries is retry
+    assert info.value.__cause__ is failure
     assert response.closed
 
 
@@ -132,3 +155,12 @@ def test_operations_registry_matches_the_spec() -> None:
     )
     assert transport.LIST_MODELS.query_params == ("after_id", "before_id", "limit")
     assert transport.LIST_MODELS.header_params == ("anthropic-version", "anthropic-beta")
+
+
+def test_a_body_shorter_than_its_content_length_was_cut_off() -> None:
+    """EOF before content-length bytes (how urllib3 1.26 may see a reset) is BodyInterrupted."""
+    response = FakeResponse(200, b"x" * 10, {"content-length": "20"})
+    with pytest.raises(transport.BodyInterrupted, match="cut off at 10 of 20 bytes"):
+        transport.list_models(FakePool([response]), BASE)
+    exact = FakeResponse(200, b"x" * 10, {"content-length": "10"})
+    assert transport.list_models(FakePool([exact]), BASE).body == b"x" * 10
