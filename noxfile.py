@@ -1,5 +1,5 @@
 """Sessions: generate, check-generated, tests (every supported Python), lint, typecheck, min-deps,
-spec. ``nox`` alone runs the default list; ``nox -s NAME`` one session.
+spec, package, schemathesis (the default list), and bench and conformance on demand. ``nox`` alone runs the default list; ``nox -s NAME`` one session.
 
 Interpreters come from pyenv when it has them (``~/.pyenv/versions/3.X*/bin`` is put on PATH), so
 no ``pyenv global`` is needed. A missing interpreter is skipped with a warning locally and is an
@@ -9,6 +9,8 @@ error on CI (``CI=true``): nothing passes silently.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import nox
@@ -29,6 +31,8 @@ nox.options.sessions = [
     "typecheck",
     "tests",
     "min-deps",
+    "package",
+    "schemathesis",
 ]
 
 
@@ -92,6 +96,16 @@ def min_deps(session: nox.Session) -> None:
 
 
 @nox.session(python=GENERATOR_PYTHON)
+def package(session: nox.Session) -> None:
+    """Build the wheel and the sdist; check they hold the packages, py.typed and the spec, no tests."""
+    _install(session, package=None)
+    dist = Path(session.create_tmp()) / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("uv", "build", "--quiet", "--out-dir", str(dist), ".", external=True)
+    session.run("python", "tools/check_dist.py", str(dist))
+
+
+@nox.session(python=GENERATOR_PYTHON)
 def lint(session: nox.Session) -> None:
     """ruff check and ruff format --check over every Python file of the repository."""
     _install(session, "lint", package=None)
@@ -119,3 +133,26 @@ def spec(session: nox.Session) -> None:
         "v.validate(yaml.safe_load(open('openapi.yaml', 'rb')));"
         "print('openapi.yaml is valid OpenAPI', yaml.safe_load(open('openapi.yaml'))['openapi'])",
     )
+
+
+@nox.session(python=GENERATOR_PYTHON)
+def schemathesis(session: nox.Session) -> None:
+    """Schemathesis, every check, against the reference server (validating itself) on a free port."""
+    _install(session, "schemathesis", package=".[validation]")
+    key = "sk-ant-schemathesis"
+    command = ["-m", "anthropic_models.server", "--port", "0", "--api-key", key, "--validate"]
+    python = str(Path(session.bin) / "python")
+    with subprocess.Popen([python, *command], stdout=subprocess.PIPE, text=True) as server:
+        try:
+            line = server.stdout.readline() if server.stdout else ""
+            if not line.startswith("Listening on "):
+                session.error(f"the reference server did not start: {line!r}")
+            session.run(
+                *("st", "--config-file", "tests/schemathesis.toml", "run", "openapi.yaml"),
+                *("--url", line.split()[-1], "--header", f"x-api-key: {key}"),
+                *("--checks", "all", "--max-examples", "300", "--seed", "20261021"),
+                *session.posargs,
+            )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)

@@ -20,6 +20,7 @@
     ├── PaginationError                 the server's cursors would loop or stall a walk
     ├── ModelUnavailableError           require_model(): not found, or retired
     ├── InvalidArgumentError            a bad argument, refused before anything is sent
+    ├── CatalogError                    the reference server cannot load a catalogue
     └── MissingDependencyError          an optional extra is not installed
 
 Messages never contain the API key: the client redacts its own secrets from anything a server sends
@@ -41,6 +42,7 @@ __all__ = [
     "AnthropicModelsError",
     "AuthenticationError",
     "BadRequestError",
+    "CatalogError",
     "ConflictError",
     "InternalServerError",
     "InvalidArgumentError",
@@ -173,6 +175,10 @@ class ModelUnavailableError(AnthropicModelsError):
 
 class InvalidArgumentError(AnthropicModelsError, ValueError):
     """An argument was refused before any request was sent."""
+
+
+class CatalogError(AnthropicModelsError):
+    """A catalogue cannot be built: unreadable file, invalid model, duplicate id, bad alias."""
 
 
 class MissingDependencyError(AnthropicModelsError, ImportError):

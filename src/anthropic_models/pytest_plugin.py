@@ -1,0 +1,60 @@
+"""pytest fixtures that run the reference server for your tests (a ``pytest11`` plugin).
+
+Installed with the package, pytest loads it by itself: no ``conftest.py`` line is needed.
+
+``models_server``
+    A :class:`~anthropic_models.server.RunningServer` on a free loopback port, with the built-in
+    catalogue and a fresh API key (``.url``, ``.catalog``, ``.api_key``), stopped after the test.
+    Parametrize it indirectly to change its options::
+
+        @pytest.mark.parametrize("models_server", [{"faults": True}], indirect=True)
+
+``models_server_factory``
+    A function that starts more servers (``catalog=``, ``api_key=``, ``fail_rate=``, ...), all
+    stopped after the test.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any, Callable, Iterator, Optional
+
+import pytest
+
+from anthropic_models.server import Catalog, RunningServer, serve_in_thread
+
+__all__ = ["models_server", "models_server_factory", "new_test_key"]
+
+ServerFactory = Callable[..., RunningServer]
+
+
+def new_test_key() -> str:
+    """A fresh, random API key for one test server."""
+    return "sk-ant-test-" + secrets.token_urlsafe(24)
+
+
+@pytest.fixture
+def models_server_factory() -> Iterator[ServerFactory]:
+    """Start reference servers on free loopback ports; every one is stopped after the test."""
+    started: list[RunningServer] = []
+
+    def start(catalog: Optional[Catalog] = None, **options: Any) -> RunningServer:
+        options.setdefault("api_key", new_test_key())
+        server = serve_in_thread(catalog, **options)
+        started.append(server)
+        return server
+
+    try:
+        yield start
+    finally:
+        for server in reversed(started):
+            server.stop()
+
+
+@pytest.fixture
+def models_server(
+    request: pytest.FixtureRequest, models_server_factory: ServerFactory
+) -> RunningServer:
+    """A running reference server: built-in catalogue, a fresh API key, options from an indirect param."""
+    options = dict(getattr(request, "param", None) or {})
+    return models_server_factory(**options)

@@ -1,0 +1,284 @@
+"""The reference server's WSGI application: the Models API exactly as openapi.yaml describes it.
+
+Each request goes through these checks in order; the first one that fails answers it:
+
+1. **route**: a path the spec does not have is ``404 not_found_error``.
+2. **method**: another method than the spec's on a known path is ``405`` with ``Allow: GET``.
+   HEAD included: the spec has no HEAD operation, so HEAD is a 405 too (without a body, as HTTP
+   requires for every answer to HEAD).
+3. **auth**: no key (``x-api-key: KEY`` or ``Authorization: Bearer KEY``) is ``401
+   authentication_error``; so is any presented key that is empty or, with ``api_key`` set, not
+   that key (when both headers are sent, both must hold it). As in the real API, auth comes
+   before parameters.
+4. **faults**, only when enabled: an injected delay and failure (see
+   :mod:`anthropic_models.server.faults`).
+5. **parameters**: an unreadable query (bad percent-encoding, not UTF-8), a repeated parameter of
+   the operation, a bad ``limit``, an empty cursor, both cursors, a cursor that names no listed
+   model: ``400 invalid_request_error``. Query parameters the spec does not name are ignored.
+6. **lookup**: an unknown model id or alias is ``404 not_found_error``.
+
+Every response, errors included, is JSON with a ``request-id`` header (``req_`` and 24 hex digits).
+An unexpected exception becomes a ``500 api_error`` (and is logged), never a traceback.
+
+>>> from anthropic_models.server.catalog import Catalog
+>>> app = ModelsApp(Catalog.builtin(), api_key="sk-test")
+>>> app.api_key, len(app.catalog)
+('sk-test', 20)
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import threading
+import time
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional
+
+import attrs
+
+from anthropic_models.server.catalog import DEFAULT_LIMIT, MAX_LIMIT, Catalog, PageError
+from anthropic_models.server.faults import Fault, FaultInjector
+from anthropic_models.server.request import (
+    BadRequest,
+    Route,
+    credentials,
+    decode_segment,
+    parse_query,
+    route,
+)
+from anthropic_models.server.responses import (
+    error_body,
+    error_type_for,
+    new_request_id,
+    status_line,
+)
+from anthropic_models_generated.transport import LIST_MODELS
+
+if TYPE_CHECKING:
+    from anthropic_models._validation import SpecValidator
+
+__all__ = ["ModelsApp"]
+
+_log = logging.getLogger("anthropic_models.server")
+
+StartResponse = Callable[..., Any]
+_JSON = "application/json"
+_LIST_PARAMS = LIST_MODELS.query_params  # after_id, before_id, limit
+
+
+@attrs.frozen
+class _Reply:
+    """A response before the headers every response shares are added."""
+
+    status: int
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+    injected: bool = False
+
+    @classmethod
+    def error(cls, status: int, message: str, *headers: tuple[str, str]) -> _Reply:
+        return cls(status, error_body(error_type_for(status), message), headers)
+
+    @classmethod
+    def fault(cls, fault: Fault) -> _Reply:
+        headers = () if fault.retry_after is None else (("retry-after", fault.retry_after),)
+        body = error_body(error_type_for(fault.status), fault.message)
+        return cls(fault.status, body, headers, injected=True)
+
+
+def _shown(value: str, limit: int = 100) -> str:
+    return repr(value if len(value) <= limit else value[:limit] + "...")
+
+
+def _parse_limit(text: str) -> int:
+    digits = text[1:] if text[:1] in "+-" else text
+    if not (digits.isascii() and digits.isdigit()):
+        raise BadRequest(f"limit: expected an integer from 1 to {MAX_LIMIT}, got {_shown(text)}")
+    # No int() of a huge string: past five significant digits it is out of range anyway.
+    significant = digits.lstrip("0")
+    value = int(significant or "0") if len(significant) <= 5 else MAX_LIMIT + 1
+    if text.startswith("-") or not 1 <= value <= MAX_LIMIT:
+        raise BadRequest(f"limit: expected an integer from 1 to {MAX_LIMIT}, got {_shown(text)}")
+    return value
+
+
+def _one(params: Mapping[str, list[str]], name: str) -> Optional[str]:
+    values = params.get(name)
+    return None if values is None else values[0]
+
+
+class ModelsApp:
+    """A WSGI application serving a :class:`Catalog` as the Models API.
+
+    ``api_key``: accept only this key (compared in constant time); None accepts any non-empty key.
+    ``latency_ms``: wait before answering every request. ``fail_rate``, ``seed`` and ``faults``:
+    fault injection (:mod:`anthropic_models.server.faults`); ``retry_after`` is the default
+    ``retry-after`` of injected 429/5xx failures. ``validate``: check every request and response of
+    the spec's operations against openapi.yaml (needs openapi-core); a request the spec refuses is a
+    400, a response that fails is logged and replaced by a 500 ``api_error`` naming the problem.
+    """
+
+    def __init__(
+        self,
+        catalog: Optional[Catalog] = None,
+        *,
+        api_key: Optional[str] = None,
+        latency_ms: float = 0,
+        fail_rate: float = 0.0,
+        seed: Optional[int] = None,
+        faults: bool = False,
+        validate: bool = False,
+        retry_after: int = 0,
+    ) -> None:
+        if api_key is not None and not api_key.strip(" \t"):
+            raise ValueError("api_key must not be empty (None accepts any key)")
+        if latency_ms < 0:
+            raise ValueError(f"latency_ms must not be negative, got {latency_ms!r}")
+        self._catalog = Catalog.builtin() if catalog is None else catalog
+        self._api_key = api_key
+        self._key_bytes = None if api_key is None else api_key.strip(" \t").encode("utf-8")
+        self._latency = latency_ms / 1000
+        self._faults = FaultInjector(
+            fail_rate=fail_rate, seed=seed, controls=faults, retry_after=retry_after
+        )
+        self._validator: Optional[SpecValidator] = None
+        self._validator_lock = threading.Lock()
+        if validate:
+            from anthropic_models._validation import spec_validator
+
+            self._validator = spec_validator()
+
+    @property
+    def catalog(self) -> Catalog:
+        """The catalogue served."""
+        return self._catalog
+
+    @property
+    def api_key(self) -> Optional[str]:
+        """The only accepted key, or None when any non-empty key is accepted."""
+        return self._api_key
+
+    @property
+    def validates(self) -> bool:
+        """Whether requests and responses are checked against the spec."""
+        return self._validator is not None
+
+    def __repr__(self) -> str:
+        key = "any key" if self._api_key is None else "one key"
+        return f"<ModelsApp {self._catalog!r}, {key}>"
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        request_id = new_request_id()
+        try:
+            reply = self._answer(environ, request_id)
+        except Exception:
+            _log.exception("unexpected error answering request %s", request_id)
+            reply = _Reply.error(500, "an unexpected error occurred in the reference server")
+        headers = [
+            ("content-type", _JSON),
+            ("content-length", str(len(reply.body))),
+            ("request-id", request_id),
+            *reply.headers,
+        ]
+        start_response(status_line(reply.status), headers)
+        return [] if environ.get("REQUEST_METHOD") == "HEAD" else [reply.body]
+
+    def _answer(self, environ: Mapping[str, Any], request_id: str) -> _Reply:
+        if self._latency:
+            time.sleep(self._latency)
+        target = route(environ)
+        reply = self._dispatch(environ, target)
+        method = str(environ.get("REQUEST_METHOD", ""))
+        if self._validator is not None and method in target.operations and not reply.injected:
+            reply = self._validated(environ, target, reply, request_id)
+        return reply
+
+    def _dispatch(self, environ: Mapping[str, Any], target: Route) -> _Reply:
+        if not target.operations:
+            return _Reply.error(404, f"no such path: {_shown(target.path)}")
+        method = str(environ.get("REQUEST_METHOD", ""))
+        operation = target.operations.get(method)
+        if operation is None:
+            return _Reply.error(
+                405,
+                f"method {_shown(method, 20)} is not allowed here; allowed: {target.allowed}",
+                ("allow", target.allowed),
+            )
+        presented = credentials(environ)
+        if not presented:
+            return _Reply.error(
+                401, "an API key is required: send x-api-key: KEY or Authorization: Bearer KEY"
+            )
+        if not all(self._accepts(key) for key in presented):
+            return _Reply.error(401, "invalid API key")
+        try:
+            plan = self._faults.plan(environ)
+            if plan.delay_seconds:
+                time.sleep(plan.delay_seconds)
+            if plan.fault is not None:
+                return _Reply.fault(plan.fault)
+            params = parse_query(environ)
+            if operation == LIST_MODELS.operation_id:
+                return self._list_models(params)
+            return self._get_model(target)
+        except BadRequest as exc:
+            return _Reply.error(400, str(exc))
+
+    def _accepts(self, key: bytes) -> bool:
+        if self._key_bytes is None:
+            return bool(key)
+        return hmac.compare_digest(key, self._key_bytes)
+
+    def _list_models(self, params: Mapping[str, list[str]]) -> _Reply:
+        for name in _LIST_PARAMS:
+            count = len(params.get(name, ()))
+            if count > 1:
+                raise BadRequest(f"{name}: given {count} times; give it at most once")
+        limit_text = _one(params, "limit")
+        limit = DEFAULT_LIMIT if limit_text is None else _parse_limit(limit_text)
+        after_id, before_id = _one(params, "after_id"), _one(params, "before_id")
+        for name, value in (("after_id", after_id), ("before_id", before_id)):
+            if value == "":
+                raise BadRequest(f"{name}: must not be empty")
+        try:
+            body = self._catalog.page_json(after_id=after_id, before_id=before_id, limit=limit)
+        except PageError as exc:
+            raise BadRequest(str(exc)) from None
+        return _Reply(200, body)
+
+    def _get_model(self, target: Route) -> _Reply:
+        model_id = decode_segment(target.segment or "")
+        body = self._catalog.model_json(model_id)
+        if body is None:
+            return _Reply.error(404, f"no model has the id or alias {_shown(model_id)}")
+        return _Reply(200, body)
+
+    def _validated(
+        self, environ: Mapping[str, Any], target: Route, reply: _Reply, request_id: str
+    ) -> _Reply:
+        assert self._validator is not None
+        # openapi-core reads a URL: keep the raw path and query, but no "#" that would cut them.
+        query = str(environ.get("QUERY_STRING", ""))
+        url = "http://reference.invalid" + target.path + ("?" + query if query else "")
+        url = url.replace("#", "%23")
+        headers = {
+            key[5:].replace("_", "-").lower(): str(value)
+            for key, value in environ.items()
+            if key.startswith("HTTP_")
+        }
+        method = str(environ.get("REQUEST_METHOD", ""))
+        with self._validator_lock:
+            problems = self._validator.request_errors(method, url, headers)
+        if problems and reply.status < 400:
+            _log.warning("request %s accepted but refused by the spec: %s", request_id, problems)
+            reply = _Reply.error(
+                400, "the request does not conform to the spec: " + "; ".join(problems)
+            )
+        sent = {"content-type": _JSON, "request-id": request_id, **dict(reply.headers)}
+        with self._validator_lock:
+            problems = self._validator.response_errors(method, url, reply.status, sent, reply.body)
+        if problems:
+            _log.error("response to request %s fails the spec: %s", request_id, problems)
+            message = "the response failed validation against the spec: " + "; ".join(problems)
+            return _Reply.error(500, message)
+        return reply

@@ -1,0 +1,153 @@
+"""The ``serve`` command: run the reference server in the foreground.
+
+The package's command line registers it as ``anthropic-models serve``; ``python -m
+anthropic_models.server`` runs it on its own.
+
+>>> import argparse
+>>> parser = argparse.ArgumentParser()
+>>> configure_serve_parser(parser)
+>>> args = parser.parse_args(["--port", "8080", "--synthetic", "100"])
+>>> args.host, args.port, args.synthetic, args.faults
+('127.0.0.1', 8080, 100, False)
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from anthropic_models.errors import MissingDependencyError
+from anthropic_models.server.app import ModelsApp
+from anthropic_models.server.catalog import Catalog, CatalogError
+from anthropic_models.server.runner import serve_forever
+
+__all__ = ["configure_serve_parser", "run_serve"]
+
+_PREFIX = "anthropic-models serve: error:"
+
+
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and int(text) <= 65535):
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
+    return int(text)
+
+
+def _count(text: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}")
+    return int(text)
+
+
+def _milliseconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 600_000:
+        raise argparse.ArgumentTypeError(f"expected milliseconds from 0 to 600000, got {text!r}")
+    return value
+
+
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a probability from 0 to 1, got {text!r}")
+    return value
+
+
+def configure_serve_parser(parser: argparse.ArgumentParser) -> None:
+    """Add the ``serve`` options to ``parser`` (and make :func:`run_serve` its handler)."""
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    parser.add_argument(
+        "--port", type=_port, default=0, help="port to listen on; 0 picks a free one (0)"
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--catalog",
+        metavar="FILE.json",
+        help='serve this catalogue: a list of models or {"models": [...], "aliases": {...}}',
+    )
+    source.add_argument(
+        "--synthetic", metavar="N", type=_count, help="serve N generated models (deterministic)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=None, help="seed of --synthetic (0) and of --fail-rate draws"
+    )
+    parser.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help="accept only this key (x-api-key or Authorization: Bearer); default: any key",
+    )
+    parser.add_argument(
+        "--latency", metavar="MS", type=_milliseconds, default=0.0, help="wait MS before answering"
+    )
+    parser.add_argument(
+        "--fail-rate",
+        metavar="P",
+        type=_probability,
+        default=0.0,
+        help="fail this fraction of requests with 429, 503 or 529 (retry-after: 0)",
+    )
+    parser.add_argument(
+        "--faults",
+        action="store_true",
+        help="obey the x-mock-* fault control headers (x-mock-status, x-mock-fail-times, ...)",
+    )
+    parser.add_argument(
+        "--validate",
+        action="store_true",
+        help="check every request and response against the spec (needs openapi-core)",
+    )
+    parser.add_argument("--access-log", action="store_true", help="log each request line to stderr")
+    parser.set_defaults(handler=run_serve)
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    if args.catalog is not None:
+        return Catalog.from_json_file(args.catalog)
+    if args.synthetic is not None:
+        return Catalog.synthetic(args.synthetic, seed=args.seed or 0)
+    return Catalog.builtin()
+
+
+def _log_to_stderr(access_log: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("anthropic_models.server")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if access_log else logging.WARNING)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve until SIGINT or SIGTERM (exit status 0); a bad catalogue or address is status 2.
+
+    Errors are one line on stderr, without a traceback and without the API key.
+    """
+    if args.api_key is not None and not args.api_key.strip():
+        print(f"{_PREFIX} --api-key must not be empty", file=sys.stderr)
+        return 2
+    try:
+        catalog = _catalog(args)
+        app = ModelsApp(
+            catalog,
+            api_key=args.api_key,
+            latency_ms=args.latency,
+            fail_rate=args.fail_rate,
+            seed=args.seed,
+            faults=args.faults,
+            validate=args.validate,
+        )
+    except (CatalogError, MissingDependencyError) as exc:
+        print(f"{_PREFIX} {exc}", file=sys.stderr)
+        return 2
+    _log_to_stderr(args.access_log)
+    try:
+        return serve_forever(app, host=args.host, port=args.port, access_log=args.access_log)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(f"{_PREFIX} cannot listen on {args.host}:{args.port}: {reason}", file=sys.stderr)
+        return 2
