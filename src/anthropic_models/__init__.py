@@ -1,13 +1,16 @@
 """A small, code-generated client for the Anthropic Models API, with its reference server and
 conformance kit.
 
->>> import anthropic_models
->>> anthropic_models.ModelInfo.__name__
-'ModelInfo'
+>>> from anthropic_models import ModelsClient
+>>> with ModelsClient(api_key="sk-example") as client:
+...     client.base_url
+'https://api.anthropic.com'
 """
 
 from __future__ import annotations
 
+from anthropic_models._version import __version__
+from anthropic_models.client import ModelsClient
 from anthropic_models.errors import (
     AnthropicModelsError,
     APIConnectionError,
@@ -29,6 +32,7 @@ from anthropic_models.errors import (
     ResponseValidationError,
     UnprocessableEntityError,
 )
+from anthropic_models.pagination import Cursor, ModelPage
 from anthropic_models_generated.models import (
     CapabilitySupport,
     ErrorResponse,
@@ -37,8 +41,6 @@ from anthropic_models_generated.models import (
     ModelCapabilities,
     ModelInfo,
 )
-
-__version__ = "0.1.0"
 
 __all__ = [
     "APIConnectionError",
@@ -49,6 +51,7 @@ __all__ = [
     "BadRequestError",
     "CapabilitySupport",
     "ConflictError",
+    "Cursor",
     "ErrorResponse",
     "InternalServerError",
     "InvalidArgumentError",
@@ -57,7 +60,9 @@ __all__ = [
     "MissingDependencyError",
     "ModelCapabilities",
     "ModelInfo",
+    "ModelPage",
     "ModelUnavailableError",
+    "ModelsClient",
     "NotFoundError",
     "OverloadedError",
     "PaginationError",

@@ -1,0 +1,140 @@
+"""The client against the reference server: walks, helpers, validation, threads, docstrings."""
+
+from __future__ import annotations
+
+import doctest
+import sys
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from anthropic_models import ModelsClient, errors
+from anthropic_models import client as client_module
+from anthropic_models.server import RunningServer, serve_in_thread
+
+pytestmark = pytest.mark.integration
+
+KEY = "sk-ant-integration-0123456789"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[RunningServer]:
+    """The reference server with its built-in catalogue and a key."""
+    with serve_in_thread(api_key=KEY) as running:
+        yield running
+
+
+@pytest.fixture
+def client(server: RunningServer) -> Iterator[ModelsClient]:
+    """A client of that server."""
+    with ModelsClient(api_key=KEY, base_url=server.url, max_retries=0) as made:
+        yield made
+
+
+def catalogue_ids(server: RunningServer) -> list[str]:
+    """The server's catalogue ids, newest first."""
+    return [model.id for model in server.catalog]
+
+
+def test_docstring_examples_run_against_the_reference_server(client: ModelsClient) -> None:
+    """The client's examples are real: they run against the built-in catalogue."""
+    result = doctest.testmod(client_module, extraglobs={"client": client}, raise_on_error=False)
+    assert result.failed == 0
+    assert result.attempted >= 8
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 7, 19, 20, 21, 1000, None])
+def test_walks_cover_the_catalogue_both_ways(
+    server: RunningServer, client: ModelsClient, limit: int
+) -> None:
+    """Forward from the top gives the catalogue; backward from the oldest gives it reversed."""
+    ids = catalogue_ids(server)
+    assert [m.id for m in client.iter_models(limit=limit)] == ids
+    backward = [m.id for m in client.iter_models(limit=limit, before_id=ids[-1])]
+    assert backward == list(reversed(ids[:-1]))
+
+
+def test_walk_from_a_cursor_is_exclusive(server: RunningServer, client: ModelsClient) -> None:
+    """after_id starts after the cursor; before_id ends before it."""
+    ids = catalogue_ids(server)
+    assert [m.id for m in client.iter_models(limit=4, after_id=ids[5])] == ids[6:]
+    assert [m.id for m in client.iter_models(limit=4, before_id=ids[5])] == list(reversed(ids[:5]))
+
+
+def test_helpers_against_the_server(server: RunningServer, client: ModelsClient) -> None:
+    """retrieve resolves aliases; availability, require, find and latest agree with the catalogue."""
+    assert client.retrieve("claude-sonnet-4-5").id == "claude-sonnet-4-5-20250929"
+    assert client.is_model_available("claude-sonnet-4-5") is True
+    assert client.is_model_available("claude-3-opus-20240229") is False
+    assert client.is_model_available("claude-nope") is False
+    with pytest.raises(errors.ModelUnavailableError, match="retired"):
+        client.require_model("claude-3-opus-latest")
+    retired = [
+        m.id for m in server.catalog if m.lifecycle is not None and m.lifecycle.value == "retired"
+    ]
+    assert [m.id for m in client.find_models(lifecycle="retired")] == retired
+    latest = client.latest("haiku")
+    assert latest is not None and latest.id == "claude-haiku-4-5-20251001"
+
+
+def test_server_errors_reach_the_client_typed(server: RunningServer) -> None:
+    """A wrong key is AuthenticationError with the server's request id; no key leaks."""
+    with ModelsClient(api_key="sk-wrong-key", base_url=server.url) as wrong:
+        with pytest.raises(errors.AuthenticationError) as info:
+            wrong.list_models()
+    assert info.value.request_id and info.value.request_id.startswith("req_")
+    assert info.value.error_type == "authentication_error"
+    assert "sk-wrong-key" not in str(info.value)
+
+
+def test_both_auth_schemes_work(server: RunningServer) -> None:
+    """The key works as x-api-key and as a Bearer token."""
+    with ModelsClient(auth_token=KEY, base_url=server.url) as bearer:
+        assert len(bearer.list_models(limit=1)) == 1
+
+
+def test_sixteen_threads_share_one_client(server: RunningServer, client: ModelsClient) -> None:
+    """One client walked by 16 threads at once: every thread sees the whole catalogue."""
+    ids = catalogue_ids(server)
+    results: list[list[str]] = []
+    failures: list[BaseException] = []
+    barrier = threading.Barrier(16)
+
+    def walk() -> None:
+        try:
+            barrier.wait()
+            results.append([m.id for m in client.iter_models(limit=3)])
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=walk) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert failures == []
+    assert results == [ids] * 16
+
+
+def test_validate_true_checks_every_response(server: RunningServer) -> None:
+    """With validate=True a whole walk and a retrieve pass the spec's checks."""
+    pytest.importorskip("openapi_core")
+    with ModelsClient(api_key=KEY, base_url=server.url, validate=True) as strict:
+        assert len(list(strict.iter_models(limit=3))) == len(server.catalog)
+        assert strict.retrieve("claude-opus-4-5").line == "opus"
+
+
+def test_validate_true_without_the_extra_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without openapi-core, validate=True raises MissingDependencyError naming the extra."""
+    from anthropic_models import _validation
+
+    monkeypatch.setitem(sys.modules, "openapi_core", None)
+    _validation.spec_validator.cache_clear()
+    try:
+        with pytest.raises(errors.MissingDependencyError, match=r"anthropic-models\[validation\]"):
+            ModelsClient(api_key=KEY, validate=True)
+    finally:
+        _validation.spec_validator.cache_clear()
