@@ -20,7 +20,7 @@ PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 PYTHONS = nox.project.python_versions(PYPROJECT)
 GENERATOR_PYTHON = "3.11"
 LOWEST_DEPS = ["urllib3==1.26.0", "attrs==21.3.0"]
-CHECKED = ["src", "generated", "tests", "tools", "noxfile.py"]
+CHECKED = ["src", "generated", "tests", "tools", "bench", "noxfile.py"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
@@ -82,10 +82,12 @@ def tests(session: nox.Session) -> None:
 @nox.session(name="min-deps", python=PYTHONS[0])
 def min_deps(session: nox.Session) -> None:
     """The tests with the lowest declared urllib3 and attrs, and without openapi-core."""
+    # Without openapi-core (validation must fail clearly), and without hypothesis, which needs a
+    # newer attrs than the lowest we support (its property tests skip here and run everywhere else).
     test_only = [
         req
         for req in nox.project.dependency_groups(PYPROJECT, "test")
-        if not req.startswith("openapi-core")
+        if not req.startswith(("openapi-core", "hypothesis"))
     ]
     session.install(*test_only, *LOWEST_DEPS)
     session.install("--no-deps", ".")
@@ -156,3 +158,12 @@ def schemathesis(session: nox.Session) -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+@nox.session(python=GENERATOR_PYTHON)
+def bench(session: nox.Session) -> None:
+    """The benchmarks of bench/ against their floors and the official SDK (not in the default list)."""
+    _install(session, "bench", package=".[validation]")
+    # Rebuild the package: a reused venv must benchmark the code as it is now, not a cached build.
+    session.install("--force-reinstall", "--no-deps", ".")
+    session.run("python", "-m", "bench", *session.posargs)

@@ -121,29 +121,31 @@ class _CatalogueCache:
         self.ttl = ttl
         self.clock = clock
         self._lock = threading.Lock()
-        self._models: Optional[tuple[ModelInfo, ...]] = None
-        self._loaded_at = 0.0
+        # One tuple, replaced whole, so that readers never see a half-updated cache.
+        self._entry: Optional[tuple[float, tuple[ModelInfo, ...], dict[str, ModelInfo]]] = None
 
-    def fresh(self) -> Optional[tuple[ModelInfo, ...]]:
-        models = self._models
-        if models is not None and self.clock() - self._loaded_at < self.ttl:
-            return models
+    def fresh(self) -> Optional[tuple[tuple[ModelInfo, ...], dict[str, ModelInfo]]]:
+        """The models and their index by id, if loaded less than ``ttl`` seconds ago."""
+        entry = self._entry
+        if entry is not None and self.clock() - entry[0] < self.ttl:
+            return entry[1], entry[2]
         return None
 
     def get(self, load: Callable[[], tuple[ModelInfo, ...]]) -> tuple[ModelInfo, ...]:
-        models = self.fresh()
-        if models is not None:
-            return models
+        found = self.fresh()
+        if found is not None:
+            return found[0]
         with self._lock:
-            models = self.fresh()
-            if models is None:
+            found = self.fresh()
+            if found is None:
                 models = load()
-                self._models, self._loaded_at = models, self.clock()
-            return models
+                self._entry = (self.clock(), models, {model.id: model for model in models})
+                return models
+            return found[0]
 
     def clear(self) -> None:
         with self._lock:
-            self._models = None
+            self._entry = None
 
 
 class ModelsClient:
@@ -207,6 +209,14 @@ class ModelsClient:
                 f"cache_ttl must be a positive number of seconds, not {cache_ttl!r}"
             )
         self._cache = _CatalogueCache(float(cache_ttl)) if cache_ttl is not None else None
+        if (
+            not isinstance(max_body_bytes, int)
+            or isinstance(max_body_bytes, bool)
+            or max_body_bytes < 1
+        ):
+            raise InvalidArgumentError(
+                f"max_body_bytes must be a positive integer, not {max_body_bytes!r}"
+            )
         self.max_body_bytes = max_body_bytes
         self._validator = None
         if validate:
@@ -380,10 +390,8 @@ class ModelsClient:
     def _lookup(self, model_id: str) -> ModelInfo:
         _check_id("model_id", model_id)
         cached = self._cache.fresh() if self._cache is not None else None
-        if cached is not None:
-            for model in cached:
-                if model.id == model_id:
-                    return model
+        if cached is not None and model_id in cached[1]:
+            return cached[1][model_id]
         return self.retrieve(model_id)  # also resolves aliases, which the list does not show
 
     def _page(self, limit: Optional[int], cursor: Cursor) -> ModelPage:
@@ -474,7 +482,7 @@ class ModelsClient:
         try:
             return _codec.decode(raw.body, cls)
         except ResponseValidationError as exc:
-            raise ResponseValidationError(self._redact(str(exc.args[0])), path="") from None
+            raise ResponseValidationError(self._redact(exc.reason), path=exc.path) from None
 
     def _status_error(self, raw: transport.RawResponse) -> Exception:
         body_bytes = self._redact_bytes(raw.body)

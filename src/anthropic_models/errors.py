@@ -154,7 +154,15 @@ class ResponseValidationError(AnthropicModelsError):
 
     def __init__(self, message: str, *, path: str = "$") -> None:
         self.path = path
+        self.reason = message
         super().__init__(f"{path}: {message}" if path else message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_validation_error, (self.reason, self.path))
+
+
+def _rebuild_validation_error(reason: str, path: str) -> ResponseValidationError:
+    return ResponseValidationError(reason, path=path)
 
 
 class PaginationError(AnthropicModelsError):

@@ -630,3 +630,26 @@ def test_secrets_echoed_by_a_server_are_redacted(caplog: pytest.LogCaptureFixtur
     seen.append(caplog.text)
     assert all(KEY not in text for text in seen), [t for t in seen if KEY in t]
     assert "[REDACTED]" in seen[0]
+
+
+def test_a_ten_megabyte_body_is_read_and_judged() -> None:
+    """A 10 MB page of models decodes; 10 MB of junk is a ResponseValidationError, not a crash."""
+    many = [model(f"m{i:06d}") for i in range(100_000)]
+    body = json.dumps(
+        {"data": many, "first_id": "m000000", "last_id": "m099999", "has_more": False}
+    )
+    assert len(body) > 10_000_000
+    result = client_for(FakePool([FakeResponse(200, body.encode())])).list_models()
+    assert len(result) == 100_000
+    junk = FakeResponse(200, b"[" * 10_000_000)
+    with pytest.raises(errors.ResponseValidationError):
+        client_for(FakePool([junk])).list_models()
+
+
+def test_validation_errors_keep_their_path() -> None:
+    """The JSON path of a decoding failure survives the client's redaction."""
+    body = b'{"data": [{"id": 5}], "first_id": null, "last_id": null, "has_more": false}'
+    with pytest.raises(errors.ResponseValidationError) as info:
+        client_for(FakePool([FakeResponse(200, body)])).list_models()
+    assert info.value.path == "$.data[0].id"
+    assert info.value.reason == "expected a string, got a number"

@@ -92,3 +92,9 @@ def test_all_matches_public_names() -> None:
         public.discard("annotations")
         assert public <= set(module.__all__), public - set(module.__all__)
         assert all(hasattr(module, name) for name in module.__all__)
+
+
+def test_response_validation_error_pickles() -> None:
+    """ResponseValidationError keeps its path and reason through pickling."""
+    error = pickle.loads(pickle.dumps(errors.ResponseValidationError("bad", path="$.data")))
+    assert (error.path, error.reason, str(error)) == ("$.data", "bad", "$.data: bad")

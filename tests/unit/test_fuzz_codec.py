@@ -6,6 +6,10 @@ import json
 from datetime import timedelta, timezone
 from typing import Any
 
+import pytest
+
+pytest.importorskip("hypothesis", reason="hypothesis needs attrs >= 22.2 (not in min-deps)")
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

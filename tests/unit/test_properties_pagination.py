@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
+import pytest
+
+pytest.importorskip("hypothesis", reason="hypothesis needs attrs >= 22.2 (not in min-deps)")
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
