@@ -221,3 +221,21 @@ def test_a_walk_that_recovers_loses_and_repeats_nothing(
         paths = [r.path for r in server.received]
     assert ids == ["a", "b", "c", "d", "e"]
     assert paths[1:4] == ["/v1/models?after_id=b&limit=2"] * 3
+
+
+def test_a_redirect_to_another_host_is_not_followed(make_client: Any) -> None:
+    """A 307 to another host is an APIConnectionError; the key is sent nowhere else."""
+    with scripted_server(Reply(307, b"", {"location": "http://127.0.0.2:9/v1/models"})) as server:
+        with pytest.raises(errors.APIConnectionError, match="redirect to http://127.0.0.2:9"):
+            make_client(server.url).list_models()
+    assert len(server.received) == 1
+
+
+def test_a_fifty_megabyte_body_is_refused_in_bounded_memory(make_client: Any) -> None:
+    """A 50 MB answer stops at max_body_bytes (32 MiB by default) with a typed error."""
+    body = b'{"data": [' + b" " * (50 * 1024 * 1024) + b"]}"
+    with scripted_server(Reply(200, body)) as server:
+        started = time.monotonic()
+        with pytest.raises(errors.APIConnectionError, match="larger than"):
+            make_client(server.url).list_models()
+        assert time.monotonic() - started < 10
