@@ -158,3 +158,24 @@ def schemathesis(session: nox.Session) -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+@nox.session(python=GENERATOR_PYTHON)
+def conformance(session: nox.Session) -> None:
+    """The conformance kit: ``nox -s conformance -- BASE_URL [options]``.
+
+    Without a BASE_URL it tests the reference server, started in-process (offline). The key comes
+    from ``--api-key``/``--auth-token`` or ``$ANTHROPIC_API_KEY``/``$ANTHROPIC_AUTH_TOKEN``.
+    """
+    _install(session, package=".[validation]")
+    args = list(session.posargs)
+    if not any(arg.startswith(("http://", "https://")) for arg in args):
+        args.insert(0, "--reference")
+    session.run("python", "-m", "anthropic_models.conformance", *args)
+
+
+@nox.session(name="compare-schemathesis", python=GENERATOR_PYTHON)
+def compare_schemathesis(session: nox.Session) -> None:
+    """The kit and Schemathesis on the same mutants: which each catches, and how long it takes."""
+    _install(session, "schemathesis", package=".[validation]")
+    session.run("python", "bench/compare_schemathesis.py", *session.posargs)

@@ -1,7 +1,7 @@
 """The ``anthropic-models`` command line (also ``python -m anthropic_models``).
 
 Commands: ``list``, ``get``, ``check``, ``latest``, ``diff`` (client); ``serve`` (the reference
-server); ``demo`` (both, no key, no network); ``spec``.
+server); ``conformance`` (the kit); ``demo`` (client and server, no key, no network); ``spec``.
 
 Exit status: 0 success; 1 a negative answer (``check``: a model unavailable; ``latest``: none;
 ``diff``: a model removed or newly deprecated); 2 an error, printed as one line on stderr, never
@@ -24,11 +24,13 @@ from anthropic_models import _codec
 from anthropic_models._format import table
 from anthropic_models._version import __version__
 from anthropic_models.client import ModelsClient
+from anthropic_models.conformance.cli import configure_conformance_parser, run_conformance_command
 from anthropic_models.errors import (
     AnthropicModelsError,
     ModelUnavailableError,
     ResponseValidationError,
 )
+from anthropic_models.server.cli import configure_serve_parser, run_serve
 from anthropic_models.snapshot import SnapshotDiff, diff_snapshots
 from anthropic_models_generated.models import ModelInfo
 
@@ -166,9 +168,11 @@ def _spec(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from anthropic_models.server.cli import run_serve
-
     return run_serve(args)
+
+
+def _conformance(args: argparse.Namespace) -> int:
+    return run_conformance_command(args)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -259,12 +263,15 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true", help="print the differences as JSON")
 
     serve = command("serve", _serve, "run the reference server", client=False)
-    try:
-        from anthropic_models.server.cli import configure_serve_parser
-    except ImportError:  # pragma: no cover - the server ships with the package
-        pass
-    else:
-        configure_serve_parser(serve)
+    configure_serve_parser(serve)
+
+    conformance = command(
+        "conformance",
+        _conformance,
+        "test an implementation of the API against the spec",
+        client=False,
+    )
+    configure_conformance_parser(conformance)
 
     command(
         "demo",

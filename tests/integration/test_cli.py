@@ -140,3 +140,12 @@ def test_demo_runs_as_the_readme_says() -> None:
     assert "exactly the forward walk reversed" in out.stdout
     assert "walks consistent: yes; availability as expected: yes" in out.stdout
     assert out.stderr == ""
+
+
+def test_conformance_subcommand_passes_the_reference_server(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """anthropic-models conformance --reference runs the kit and ends on its summary line."""
+    assert main(["conformance", "--reference"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1].endswith("0 failed, 0 skipped")

@@ -1,0 +1,47 @@
+"""The conformance kit: test any implementation of the Models API against openapi.yaml.
+
+Gateways, proxies, caches, mocks and re-implementations are tested on what generic fuzzers miss:
+the pagination rules (``has_more`` at the exact boundary, exclusive cursors, ``before_id`` pages
+taken from the right end, pages that neither skip nor repeat), authentication, error bodies, and
+hostile parameters. The kit first walks the target's own catalogue, then checks every rule against
+it. It depends on the spec, the generated models and transport and the codec, never on the
+client, so that it tests the client's counterpart honestly.
+
+>>> from anthropic_models.conformance import run_conformance
+>>> from anthropic_models.server import serve_in_thread
+>>> with serve_in_thread(api_key="sk-test") as server:
+...     report = run_conformance(server.url, api_key="sk-test")
+>>> report.exit_code, report.failures
+(0, ())
+
+From the command line: ``anthropic-models conformance BASE_URL`` (or ``python -m
+anthropic_models.conformance``); from pytest: :func:`pytest_checks` and :func:`assert_conformant`.
+"""
+
+from __future__ import annotations
+
+from anthropic_models.conformance.pytest_support import (
+    ConformanceCase,
+    assert_conformant,
+    pytest_checks,
+)
+from anthropic_models.conformance.registry import CHECKS, Check, select_checks
+from anthropic_models.conformance.report import CheckResult, Report, Status
+from anthropic_models.conformance.runner import run_conformance
+from anthropic_models.conformance.target import MADE_UP_KEY, SentRequest, Target
+
+__all__ = [
+    "CHECKS",
+    "MADE_UP_KEY",
+    "Check",
+    "CheckResult",
+    "ConformanceCase",
+    "Report",
+    "SentRequest",
+    "Status",
+    "Target",
+    "assert_conformant",
+    "pytest_checks",
+    "run_conformance",
+    "select_checks",
+]

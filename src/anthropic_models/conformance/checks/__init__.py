@@ -1,0 +1,13 @@
+"""The checks, one module per area; importing this package registers them all."""
+
+from __future__ import annotations
+
+from anthropic_models.conformance.checks import (
+    auth,
+    errors,
+    pagination,
+    responses,
+    robustness,
+)
+
+__all__ = ["auth", "errors", "pagination", "responses", "robustness"]

@@ -1,0 +1,139 @@
+"""Errors: unknown models, bad cursors, repeated and unknown parameters, and the error body."""
+
+from __future__ import annotations
+
+from anthropic_models.conformance.pages import read_error, read_page, show_ids
+from anthropic_models.conformance.registry import Context, Failure, Skip, check
+from anthropic_models.conformance.target import Credential, Exchange
+
+_RULES = "openapi.yaml, info.description, Pagination rules"
+_ERROR_SHAPE = (
+    'openapi.yaml, schemas.ErrorResponse: "Every error response has this shape": '
+    '{"type": "error", "error": {"type", "message"}}, with the type documented for the status'
+)
+_DOCUMENTED = frozenset({400, 401, 403, 404, 429, 500, 529})
+"""The error statuses the spec documents for both operations."""
+
+UNKNOWN_ID = "conformance-no-such-model-3f9c1e"
+"""An id no catalogue lists (checked against the discovered one)."""
+
+
+def unknown_id(ctx: Context) -> str:
+    """An id the target does not list."""
+    try:
+        listed = set(ctx.catalogue.ids)
+    except Skip:
+        listed = set()
+    candidate = UNKNOWN_ID
+    while candidate in listed:
+        candidate += "-x"
+    return candidate
+
+
+@check(
+    "not-found",
+    'openapi.yaml, get_model 404: responses.NotFound "No such model (`not_found_error`)"',
+    needs_catalogue=False,
+)
+def not_found(ctx: Context) -> str:
+    """An unknown model id gives 404 ``not_found_error``."""
+    exchange = ctx.target.get_model(unknown_id(ctx))
+    if 200 <= exchange.status < 300:
+        raise Failure(f"an unknown model gave {exchange.status}, expected 404", exchange)
+    read_error(exchange, 404)
+    return "an unknown model gave 404 not_found_error"
+
+
+@check(
+    "cursor-conflict",
+    f'{_RULES}: "Giving both `after_id` and `before_id` ... is a `400 invalid_request_error`"',
+)
+def cursor_conflict(ctx: Context) -> str:
+    """``after_id`` with ``before_id`` gives 400."""
+    ids = ctx.require(1, "to name cursors")
+    exchange = ctx.target.list_models(after_id=ids[0], before_id=ids[-1])
+    if 200 <= exchange.status < 300:
+        raise Failure(f"both cursors were accepted ({exchange.status}), expected 400", exchange)
+    read_error(exchange, 400)
+    return "both cursors gave 400 invalid_request_error"
+
+
+@check(
+    "cursor-unknown",
+    f'{_RULES}: "a cursor that names no listed model ... is a `400 invalid_request_error`"',
+    needs_catalogue=False,
+)
+def cursor_unknown(ctx: Context) -> str:
+    """A cursor naming no listed model gives 400, in both directions."""
+    cursor = unknown_id(ctx)
+    for exchange in (
+        ctx.target.list_models(after_id=cursor),
+        ctx.target.list_models(before_id=cursor),
+    ):
+        if 200 <= exchange.status < 300:
+            raise Failure(
+                f"an unknown cursor was accepted ({exchange.status}), expected 400", exchange
+            )
+        read_error(exchange, 400)
+    return "an unknown after_id and an unknown before_id each gave 400"
+
+
+@check(
+    "repeated-params",
+    f'{_RULES}: "the same query parameter twice is a `400 invalid_request_error`"',
+)
+def repeated_params(ctx: Context) -> str:
+    """A query parameter given twice gives 400."""
+    ids = ctx.catalogue.ids
+    queries = [[("limit", "1"), ("limit", "2")]]
+    if len(ids) >= 2:
+        queries.append([("after_id", ids[0]), ("after_id", ids[1])])
+        queries.append([("before_id", ids[-1]), ("before_id", ids[-1])])
+    for query in queries:
+        exchange = ctx.target.get_raw("/v1/models", query)
+        if 200 <= exchange.status < 300:
+            raise Failure(
+                f"{query[0][0]} given twice was accepted ({exchange.status}), expected 400",
+                exchange,
+            )
+        read_error(exchange, 400)
+    return f"{len(queries)} queries with a repeated parameter each gave 400"
+
+
+@check(
+    "unknown-params",
+    f'{_RULES}: "Query parameters this document does not name are ignored."',
+)
+def unknown_params(ctx: Context) -> str:
+    """A query parameter the spec does not name is ignored."""
+    ids = ctx.require(1, "to list")
+    exchange = ctx.target.get_raw(
+        "/v1/models", [("limit", "2"), ("conformance_probe", "1"), ("beta", "true")]
+    )
+    page = read_page(exchange)
+    page.expect_ids(ids[:2], "limit=2 with unknown parameters")
+    return f"unknown parameters ignored: limit=2 still gave {show_ids(page.ids)}"
+
+
+def _provoke_errors(ctx: Context) -> list[Exchange]:
+    target = ctx.target
+    return [
+        target.get_raw("/v1/models", [("limit", "0")]),
+        target.list_models(limit=1, credential=Credential("none")),
+        target.get_model(unknown_id(ctx)),
+    ]
+
+
+@check("error-format", _ERROR_SHAPE, needs_catalogue=False, last=True)
+def error_format(ctx: Context) -> str:
+    """Every error response of the run has the spec's error body and the type of its status."""
+    _provoke_errors(ctx)
+    errors = [
+        exchange
+        for exchange in ctx.target.exchanges
+        if exchange.status in _DOCUMENTED and exchange.status >= 400
+    ]
+    for exchange in errors:
+        read_error(exchange)
+    statuses = sorted({exchange.status for exchange in errors})
+    return f"{len(errors)} error responses ({', '.join(map(str, statuses))}) in the spec's shape"

@@ -1,0 +1,127 @@
+"""Reading pages and error bodies leniently, so that one broken field fails one check, not all."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import attrs
+
+from anthropic_models import _codec
+from anthropic_models.conformance.registry import Failure
+from anthropic_models.conformance.target import Exchange
+from anthropic_models.errors import ResponseValidationError
+from anthropic_models_generated.models import ErrorResponse
+
+__all__ = ["ERROR_TYPES", "MISSING", "PageView", "read_error", "read_page", "said", "show_ids"]
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "missing"
+
+
+MISSING: Any = _Missing()
+"""A field the body does not have."""
+
+ERROR_TYPES: dict[int, tuple[str, ...]] = {
+    400: ("invalid_request_error", "invalid_request"),
+    401: ("authentication_error",),
+    403: ("permission_error",),
+    404: ("not_found_error",),
+    413: ("request_too_large",),
+    429: ("rate_limit_error", "rate_limit_exceeded"),
+    500: ("api_error", "server_error"),
+    529: ("overloaded_error",),
+}
+"""The error ``type`` documented for each status (openapi.yaml, ErrorDetail.type), legacy names too."""
+
+
+def show_ids(ids: Any, limit: int = 6) -> str:
+    """A short rendering of a list of ids for a reason."""
+    ids = list(ids)
+    shown = ", ".join(str(i) for i in ids[:limit])
+    more = f", ... ({len(ids)} in all)" if len(ids) > limit else ""
+    return f"[{shown}{more}]"
+
+
+def said(exchange: Exchange) -> str:
+    """``: message`` of an error body (or the start of any other body), for a reason."""
+    try:
+        data = exchange.json()
+        message = data["error"]["message"]
+    except (ValueError, KeyError, TypeError, IndexError):
+        snippet = exchange.body[:80].decode("utf-8", "replace")
+        return f": {snippet!r}" if snippet else ""
+    return f": {message}" if isinstance(message, str) else ""
+
+
+@attrs.frozen
+class PageView:
+    """The parts of a list response the pagination rules are about."""
+
+    exchange: Exchange
+    ids: tuple[str, ...]
+    items: tuple[dict[str, Any], ...]
+    first_id: Any
+    last_id: Any
+    has_more: bool
+
+    def expect_ids(self, expected: Any, what: str) -> None:
+        """Failure unless the page holds exactly ``expected``, in order."""
+        expected = tuple(expected)
+        if self.ids != expected:
+            raise Failure(
+                f"{what}: expected {show_ids(expected)}, got {show_ids(self.ids)}", self.exchange
+            )
+
+
+def read_page(exchange: Exchange) -> PageView:
+    """A 200 list response as a :class:`PageView`; Failure when it is not one."""
+    if exchange.status != 200:
+        raise Failure(f"expected 200, got {exchange.status}{said(exchange)}", exchange)
+    try:
+        data = exchange.json()
+    except ValueError:
+        raise Failure("the body is not JSON", exchange) from None
+    if not isinstance(data, dict) or not isinstance(data.get("data"), list):
+        raise Failure("the body is not a page: no `data` array", exchange)
+    items = data["data"]
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise Failure(f"data[{index}] is not a model with a string id", exchange)
+    has_more = data.get("has_more", MISSING)
+    if not isinstance(has_more, bool):
+        raise Failure(f"has_more is {has_more!r}, not a boolean", exchange)
+    return PageView(
+        exchange=exchange,
+        ids=tuple(item["id"] for item in items),
+        items=tuple(items),
+        first_id=data.get("first_id", MISSING),
+        last_id=data.get("last_id", MISSING),
+        has_more=has_more,
+    )
+
+
+def read_error(exchange: Exchange, status: Optional[int] = None) -> ErrorResponse:
+    """An error response in the spec's shape with the expected status and type; Failure otherwise.
+
+    ``status`` None accepts any 4xx or 5xx status.
+    """
+    if status is not None and exchange.status != status:
+        raise Failure(f"expected {status}, got {exchange.status}{said(exchange)}", exchange)
+    if exchange.status < 400:
+        raise Failure(f"expected an error status, got {exchange.status}", exchange)
+    try:
+        error = _codec.decode(exchange.body, ErrorResponse)
+    except ResponseValidationError as exc:
+        raise Failure(
+            f'the error body is not {{"type":"error","error":{{"type","message"}}}} ({exc})',
+            exchange,
+        ) from None
+    documented = ERROR_TYPES.get(exchange.status)
+    if documented and error.error.type not in documented:
+        raise Failure(
+            f"a {exchange.status} has error type {error.error.type!r}, expected {documented[0]!r}",
+            exchange,
+        )
+    return error

@@ -1,0 +1,647 @@
+"""The reference server with one deliberate bug at a time: what the conformance kit must catch.
+
+Each mutant breaks one rule of openapi.yaml and names the check of that rule. They are built
+from the reference server without touching it: a :class:`Catalog` subclass that pages wrongly, or a
+:class:`ModelsApp` subclass that rewrites a request before the server sees it or a response after.
+Also used by ``bench/compare_schemathesis.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Callable, Optional
+from urllib.parse import parse_qsl, urlencode
+
+import attrs
+
+from anthropic_models.server import Catalog, ModelsApp, PageError
+from anthropic_models.server.responses import error_body, new_request_id, status_line
+
+Environ = dict[str, Any]
+StartResponse = Callable[..., Any]
+
+
+@attrs.frozen
+class Reply:
+    """A response of the app, as a response hook sees and changes it."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    def with_json(self, data: Any) -> Reply:
+        return attrs.evolve(self, body=json.dumps(data, separators=(",", ":")).encode())
+
+    def without_header(self, name: str) -> Reply:
+        return attrs.evolve(self, headers=tuple(h for h in self.headers if h[0].lower() != name))
+
+    def with_header(self, name: str, value: str) -> Reply:
+        rest = self.without_header(name)
+        return attrs.evolve(rest, headers=(*rest.headers, (name, value)))
+
+
+RequestHook = Callable[[ModelsApp, Environ], Optional[Reply]]
+ResponseHook = Callable[[Environ, Reply], Reply]
+
+
+def error_reply(status: int, error_type: str, message: str) -> Reply:
+    """A reply in the spec's error shape, with a request id."""
+    return Reply(
+        status,
+        (("content-type", "application/json"), ("request-id", new_request_id())),
+        error_body(error_type, message),
+    )
+
+
+class MutantApp(ModelsApp):
+    """The reference app with a hook before it (may answer instead) and a hook after it."""
+
+    def __init__(
+        self,
+        catalog: Optional[Catalog] = None,
+        *,
+        api_key: Optional[str] = None,
+        before: Optional[RequestHook] = None,
+        after: Optional[ResponseHook] = None,
+    ) -> None:
+        super().__init__(catalog, api_key=api_key)
+        self._before = before
+        self._after = after
+
+    def __call__(self, environ: Environ, start_response: StartResponse) -> Any:
+        reply = self._before(self, environ) if self._before else None
+        if reply is None:
+            captured: list[tuple[str, list[tuple[str, str]]]] = []
+
+            def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+                captured.append((status, headers))
+                return lambda data: None
+
+            body = b"".join(super().__call__(environ, capture))
+            status, headers = captured[0]
+            reply = Reply(int(status.split(" ", 1)[0]), tuple(headers), body)
+            if self._after:
+                reply = self._after(environ, reply)
+        headers = [h for h in reply.headers if h[0].lower() != "content-length"]
+        start_response(
+            status_line(reply.status), [*headers, ("content-length", str(len(reply.body)))]
+        )
+        return [reply.body]
+
+
+# Catalogues that page wrongly.
+
+
+class _Paging(Catalog):
+    """A catalogue whose ``page_bounds`` a mutant replaces; the rest is the reference's."""
+
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        return super().page_bounds(after_id=after_id, before_id=before_id, limit=limit)
+
+    def page_bounds(
+        self,
+        *,
+        after_id: Optional[str] = None,
+        before_id: Optional[str] = None,
+        limit: int = 20,
+    ) -> tuple[int, int, bool]:
+        return self.bounds(after_id, before_id, limit)
+
+
+class HasMoreOffByOne(_Paging):
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        start, stop, more = super().bounds(after_id, before_id, limit)
+        return (start, stop, more) if before_id else (start, stop, stop < len(self) - 1)
+
+
+class AfterIdInclusive(_Paging):
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        start, stop, more = super().bounds(after_id, before_id, limit)
+        if after_id is None:
+            return start, stop, more
+        start -= 1
+        stop = min(len(self), start + limit)
+        return start, stop, stop < len(self)
+
+
+class BeforeIdInclusive(_Paging):
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        start, stop, more = super().bounds(after_id, before_id, limit)
+        if before_id is None:
+            return start, stop, more
+        stop += 1
+        start = max(0, stop - limit)
+        return start, stop, start > 0
+
+
+class BeforeIdWrongEnd(_Paging):
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        start, stop, more = super().bounds(after_id, before_id, limit)
+        if before_id is None:
+            return start, stop, more
+        return 0, min(stop, limit), False
+
+
+class BeforeIdChunked(_Paging):
+    """Answers before_id from the cached chunk of 7 models that holds the one before the cursor.
+
+    Pages are right until the cursor is near a chunk's start; then they come back short.
+    """
+
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        start, stop, more = super().bounds(after_id, before_id, limit)
+        if before_id is None or stop == 0:
+            return start, stop, more
+        start = max(start, (stop - 1) // 7 * 7)
+        return start, stop, start > 0
+
+
+class HasMoreWrongDirection(_Paging):
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        start, stop, _ = super().bounds(after_id, before_id, limit)
+        return start, stop, stop < len(self)
+
+
+class LimitPlusOne(_Paging):
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        start, stop, _ = super().bounds(after_id, before_id, limit)
+        if before_id is not None:
+            start = max(0, start - 1)
+            return start, stop, start > 0
+        stop = min(len(self), stop + 1)
+        return start, stop, stop < len(self)
+
+
+class LimitMax999(_Paging):
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        if limit > 999:
+            raise PageError("limit", f"expected an integer from 1 to 999, got {limit}")
+        return super().bounds(after_id, before_id, limit)
+
+
+class SkipsAnItem(_Paging):
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        start, stop, more = super().bounds(after_id, before_id, limit)
+        if after_id is None:
+            return start, stop, more
+        start = min(len(self), start + 1)
+        stop = min(len(self), start + limit)
+        return start, stop, stop < len(self)
+
+
+class PadsLastPage(_Paging):
+    """The last page is filled up to ``limit`` with models the previous page already gave."""
+
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        start, stop, more = super().bounds(after_id, before_id, limit)
+        if after_id is None or stop - start == limit:
+            return start, stop, more
+        return max(0, stop - limit), stop, more
+
+
+class UnknownCursorIgnored(_Paging):
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        after_id = after_id if after_id is None or after_id in self else None
+        before_id = before_id if before_id is None or before_id in self else None
+        return super().bounds(after_id, before_id, limit)
+
+
+class BothCursorsAccepted(_Paging):
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        return super().bounds(after_id, None if after_id else before_id, limit)
+
+
+class CrashesOnUnicode(_Paging):
+    """Encodes cursors as ASCII: a unicode cursor raises, and the server answers 500."""
+
+    def bounds(
+        self, after_id: Optional[str], before_id: Optional[str], limit: int
+    ) -> tuple[int, int, bool]:
+        for cursor in (after_id, before_id):
+            if cursor is not None:
+                cursor.encode("ascii")
+        return super().bounds(after_id, before_id, limit)
+
+
+class _Reordered(Catalog):
+    """A catalogue served in another order than the spec's (newest first, ties by id)."""
+
+    def order(self, ids: list[str]) -> list[str]:
+        return ids
+
+    def _build(self, *args: Any, **kwargs: Any) -> None:
+        super()._build(*args, **kwargs)
+        # Rebuild the reference's internal order: the only way to serve another one.
+        old = dict(zip(self._ids, self._encoded))
+        ids = tuple(self.order(list(self._ids)))
+        object.__setattr__(self, "_ids", ids)
+        object.__setattr__(self, "_encoded", tuple(old[i] for i in ids))
+        object.__setattr__(self, "_index", {model_id: i for i, model_id in enumerate(ids)})
+        object.__setattr__(self, "_models", None)
+
+
+class OldestFirst(_Reordered):
+    def order(self, ids: list[str]) -> list[str]:
+        return ids[::-1]
+
+
+class TiesReversed(_Reordered):
+    def order(self, ids: list[str]) -> list[str]:
+        created = {model.id: model.created_at for model in self.models}
+        by_id = sorted(ids, reverse=True)
+        return sorted(by_id, key=lambda i: created[i], reverse=True)
+
+
+class UnknownModel200(Catalog):
+    def model_json(self, id_or_alias: str) -> Optional[bytes]:
+        return super().model_json(id_or_alias) or super().model_json(self.ids[0])
+
+
+class UnknownModel500(Catalog):
+    def model_json(self, id_or_alias: str) -> Optional[bytes]:
+        body = super().model_json(id_or_alias)
+        if body is None:
+            raise LookupError(id_or_alias)
+        return body
+
+
+class RetrieveDisagrees(Catalog):
+    def model_json(self, id_or_alias: str) -> Optional[bytes]:
+        body = super().model_json(id_or_alias)
+        if body is None:
+            return None
+        data = json.loads(body)
+        data["display_name"] += " (cached)"
+        return json.dumps(data).encode()
+
+
+# Request and response hooks.
+
+
+def _query(environ: Environ) -> list[tuple[str, str]]:
+    return parse_qsl(str(environ.get("QUERY_STRING", "")), keep_blank_values=True)
+
+
+def _set_query(environ: Environ, pairs: list[tuple[str, str]]) -> None:
+    environ["QUERY_STRING"] = urlencode(pairs)
+
+
+def _has_credentials(environ: Environ) -> bool:
+    return "HTTP_X_API_KEY" in environ or "HTTP_AUTHORIZATION" in environ
+
+
+def default_limit_10(app: ModelsApp, environ: Environ) -> None:
+    pairs = _query(environ)
+    if not any(name == "limit" for name, _ in pairs):
+        _set_query(environ, [*pairs, ("limit", "10")])
+
+
+def limit_0_accepted(app: ModelsApp, environ: Environ) -> None:
+    _set_query(environ, [(n, "1" if (n, v) == ("limit", "0") else v) for n, v in _query(environ)])
+
+
+def repeats_accepted(app: ModelsApp, environ: Environ) -> None:
+    _set_query(environ, list(dict(reversed(_query(environ))).items()))
+
+
+def unknown_params_refused(app: ModelsApp, environ: Environ) -> Optional[Reply]:
+    unknown = {n for n, _ in _query(environ)} - {"after_id", "before_id", "limit"}
+    if unknown:
+        return error_reply(400, "invalid_request_error", f"unknown parameter {sorted(unknown)[0]}")
+    return None
+
+
+def no_key_400(app: ModelsApp, environ: Environ) -> Optional[Reply]:
+    if not _has_credentials(environ):
+        return error_reply(400, "invalid_request_error", "x-api-key header is required")
+    return None
+
+
+def auth_ignored(app: ModelsApp, environ: Environ) -> None:
+    if not _has_credentials(environ):
+        environ["HTTP_X_API_KEY"] = app.api_key
+
+
+def any_key(app: ModelsApp, environ: Environ) -> None:
+    if environ.get("HTTP_X_API_KEY"):
+        environ["HTTP_X_API_KEY"] = app.api_key
+    if str(environ.get("HTTP_AUTHORIZATION", "")).startswith("Bearer "):
+        environ["HTTP_AUTHORIZATION"] = f"Bearer {app.api_key}"
+
+
+def wrong_key_403(app: ModelsApp, environ: Environ) -> Optional[Reply]:
+    presented = environ.get("HTTP_X_API_KEY") or str(environ.get("HTTP_AUTHORIZATION", ""))[7:]
+    if presented and presented != app.api_key:
+        return error_reply(403, "permission_error", "this key may not list models")
+    return None
+
+
+def bearer_refused(app: ModelsApp, environ: Environ) -> Optional[Reply]:
+    if "HTTP_AUTHORIZATION" in environ:
+        return error_reply(401, "authentication_error", "use x-api-key")
+    return None
+
+
+def _is_list(environ: Environ) -> bool:
+    return str(environ.get("PATH_INFO", "")).rstrip("/") == "/v1/models"
+
+
+def first_id_wrong(environ: Environ, reply: Reply) -> Reply:
+    if reply.status != 200 or not _is_list(environ):
+        return reply
+    data = reply.json()
+    if len(data["data"]) > 1:
+        data["first_id"] = data["data"][1]["id"]
+    return reply.with_json(data)
+
+
+def last_id_on_empty_page(environ: Environ, reply: Reply) -> Reply:
+    if reply.status != 200 or not _is_list(environ):
+        return reply
+    data = reply.json()
+    if not data["data"]:
+        cursors = [v for n, v in _query(environ) if n in ("after_id", "before_id")]
+        data["first_id"] = data["last_id"] = cursors[0] if cursors else None
+    return reply.with_json(data)
+
+
+def flat_errors(environ: Environ, reply: Reply) -> Reply:
+    if reply.status < 400:
+        return reply
+    error = reply.json()["error"]
+    return reply.with_json({"type": error["type"], "message": error["message"]})
+
+
+def errors_all_api_error(environ: Environ, reply: Reply) -> Reply:
+    if reply.status < 400:
+        return reply
+    data = reply.json()
+    data["error"]["type"] = "api_error"
+    return reply.with_json(data)
+
+
+def no_request_id(environ: Environ, reply: Reply) -> Reply:
+    return reply.without_header("request-id") if reply.status == 200 else reply
+
+
+def type_capitalised(environ: Environ, reply: Reply) -> Reply:
+    return attrs.evolve(reply, body=reply.body.replace(b'"type":"model"', b'"type":"Model"'))
+
+
+def dates_not_rfc3339(environ: Environ, reply: Reply) -> Reply:
+    body = re.sub(
+        rb'"created_at":"(\d{4})-(\d{2})-(\d{2})T[^"]*"', rb'"created_at":"\3/\2/\1"', reply.body
+    )
+    return attrs.evolve(reply, body=body)
+
+
+def text_content_type(environ: Environ, reply: Reply) -> Reply:
+    return reply.with_header("content-type", "text/plain") if reply.status == 200 else reply
+
+
+def negative_max_tokens(environ: Environ, reply: Reply) -> Reply:
+    body = re.sub(rb'"max_tokens":\d+', b'"max_tokens":-1', reply.body)
+    return attrs.evolve(reply, body=body)
+
+
+# The mutants.
+
+
+@attrs.frozen
+class Mutant:
+    """One deliberate bug: its name, what it breaks, and the check of that rule."""
+
+    name: str
+    bug: str
+    caught_by: str
+    catalog: type[Catalog] = Catalog
+    before: Optional[RequestHook] = None
+    after: Optional[ResponseHook] = None
+    needs_openapi_core: bool = False
+
+    def app(self, api_key: str) -> MutantApp:
+        """The mutant server's WSGI app over the built-in catalogue, accepting ``api_key``."""
+        return MutantApp(
+            self.catalog.builtin(), api_key=api_key, before=self.before, after=self.after
+        )
+
+
+MUTANTS: tuple[Mutant, ...] = (
+    Mutant(
+        "has-more-off-by-one",
+        "has_more is false when exactly one model is left",
+        "has-more",
+        HasMoreOffByOne,
+    ),
+    Mutant(
+        "has-more-wrong-direction",
+        "before_id pages say whether models follow, not precede",
+        "has-more",
+        HasMoreWrongDirection,
+    ),
+    Mutant(
+        "after-id-inclusive", "after_id pages start with the cursor", "after-id", AfterIdInclusive
+    ),
+    Mutant(
+        "before-id-inclusive", "before_id pages end with the cursor", "before-id", BeforeIdInclusive
+    ),
+    Mutant(
+        "before-id-wrong-end",
+        "before_id gives the first `limit` models, not those just before the cursor",
+        "before-id",
+        BeforeIdWrongEnd,
+    ),
+    Mutant(
+        "before-id-short-pages",
+        "before_id pages stop at the edge of a cached chunk of 7",
+        "backward-walk",
+        BeforeIdChunked,
+    ),
+    Mutant("oldest-first", "the catalogue is served oldest first", "order", OldestFirst),
+    Mutant(
+        "ties-reversed",
+        "models released together are in descending id order",
+        "order",
+        TiesReversed,
+    ),
+    Mutant("limit-plus-one", "a page holds limit + 1 models", "limit-honoured", LimitPlusOne),
+    Mutant(
+        "default-limit-10",
+        "without limit, a page holds 10 models",
+        "default-limit",
+        before=default_limit_10,
+    ),
+    Mutant(
+        "limit-1000-refused",
+        "limit=1000 is refused (the maximum is taken as 999)",
+        "limit-honoured",
+        LimitMax999,
+    ),
+    Mutant(
+        "limit-0-accepted", "limit=0 is served as limit=1", "limit-invalid", before=limit_0_accepted
+    ),
+    Mutant(
+        "page-skips-item",
+        "after_id skips the model right after the cursor",
+        "pages-partition",
+        SkipsAnItem,
+    ),
+    Mutant(
+        "last-page-padded",
+        "the last page is padded to `limit` with models already given",
+        "pages-partition",
+        PadsLastPage,
+    ),
+    Mutant(
+        "first-id-wrong",
+        "first_id names the page's second model",
+        "first-last-id",
+        after=first_id_wrong,
+    ),
+    Mutant(
+        "empty-page-ids",
+        "an empty page has first_id/last_id set to the cursor",
+        "first-last-id",
+        after=last_id_on_empty_page,
+    ),
+    Mutant(
+        "flat-error-body",
+        'errors are {"type": ..., "message": ...}, without the envelope',
+        "error-format",
+        after=flat_errors,
+    ),
+    Mutant(
+        "wrong-error-type",
+        "every error has type api_error",
+        "error-format",
+        after=errors_all_api_error,
+    ),
+    Mutant(
+        "no-key-400",
+        "a missing key gives 400 invalid_request_error",
+        "auth-missing",
+        before=no_key_400,
+    ),
+    Mutant(
+        "auth-ignored", "a request without a key is served", "auth-missing", before=auth_ignored
+    ),
+    Mutant(
+        "any-key-accepted",
+        "any non-empty key is accepted though the server has one key",
+        "auth-any-key",
+        before=any_key,
+    ),
+    Mutant(
+        "wrong-key-403",
+        "a wrong key gives 403 permission_error",
+        "auth-wrong-key",
+        before=wrong_key_403,
+    ),
+    Mutant(
+        "bearer-refused", "Authorization: Bearer is refused", "auth-schemes", before=bearer_refused
+    ),
+    Mutant(
+        "unknown-model-200",
+        "an unknown model id gives the newest model",
+        "not-found",
+        UnknownModel200,
+    ),
+    Mutant(
+        "unknown-model-500",
+        "an unknown model id crashes the server (500)",
+        "not-found",
+        UnknownModel500,
+    ),
+    Mutant(
+        "retrieve-disagrees",
+        "GET /v1/models/{id} shows another display_name than the list",
+        "get-model",
+        RetrieveDisagrees,
+    ),
+    Mutant(
+        "unknown-cursor-ignored",
+        "a cursor naming no model is ignored",
+        "cursor-unknown",
+        UnknownCursorIgnored,
+    ),
+    Mutant(
+        "both-cursors-accepted",
+        "after_id with before_id is served (before_id ignored)",
+        "cursor-conflict",
+        BothCursorsAccepted,
+    ),
+    Mutant(
+        "repeated-params-accepted",
+        "a repeated parameter is served (the first value wins)",
+        "repeated-params",
+        before=repeats_accepted,
+    ),
+    Mutant(
+        "unknown-params-refused",
+        "a parameter the spec does not name gives 400",
+        "unknown-params",
+        before=unknown_params_refused,
+    ),
+    Mutant(
+        "unicode-cursor-500",
+        "a non-ASCII cursor crashes the server (500)",
+        "robustness",
+        CrashesOnUnicode,
+    ),
+    Mutant(
+        "no-request-id",
+        "successful responses have no request-id header",
+        "response-format",
+        after=no_request_id,
+    ),
+    Mutant(
+        "type-capitalised", 'models have type "Model"', "response-format", after=type_capitalised
+    ),
+    Mutant(
+        "dates-not-rfc3339", "created_at is DD/MM/YYYY", "response-format", after=dates_not_rfc3339
+    ),
+    Mutant(
+        "text-content-type",
+        "successful responses are text/plain",
+        "response-format",
+        after=text_content_type,
+    ),
+    Mutant(
+        "negative-max-tokens",
+        "max_tokens is -1 (the spec's minimum is 0)",
+        "schema",
+        after=negative_max_tokens,
+        needs_openapi_core=True,
+    ),
+)
+"""Every mutant, one per rule."""

@@ -1,0 +1,175 @@
+"""The conformance command: output, exit statuses 0/1/2, report files, and no key anywhere."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from anthropic_models.conformance import CHECKS
+from anthropic_models.conformance.__main__ import main
+from anthropic_models.server import serve_in_thread
+from tests.conformance.mutants import MUTANTS
+
+pytestmark = pytest.mark.integration
+
+KEY = "sk-ant-cli-" + "c" * 24
+HAS_OPENAPI_CORE = importlib.util.find_spec("openapi_core") is not None
+SUMMARY = re.compile(r"^\d+ passed, \d+ failed, \d+ skipped$", re.MULTILINE)
+
+
+def closed_port_url() -> str:
+    """A loopback URL on a port nothing listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+def test_a_passing_target_prints_a_line_per_check_and_exits_0(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Against the reference server: one PASS line per check, the summary line, exit status 0."""
+    monkeypatch.setenv("ANTHROPIC_API_KEY", KEY)
+    with serve_in_thread(api_key=KEY) as server:
+        status = main([server.url])
+    out = capsys.readouterr().out
+    assert status == 0, out
+    skipped = set() if HAS_OPENAPI_CORE else {"schema"}
+    for name in ("discovery", *CHECKS):
+        word = "SKIP" if name in skipped else "PASS"
+        assert re.search(rf"^{re.escape(name)} +{word}  \S", out, re.MULTILINE), name
+    passed = len(CHECKS) + 1 - len(skipped)
+    assert SUMMARY.findall(out) == [f"{passed} passed, 0 failed, {len(skipped)} skipped"]
+    assert KEY not in out
+
+
+def test_a_failing_target_exits_1_and_writes_json_and_junit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mutant: the FAIL line cites the request; --json and --junit files hold the same result."""
+    mutant = next(m for m in MUTANTS if m.name == "after-id-inclusive")
+    json_file, junit_file = tmp_path / "report.json", tmp_path / "report.xml"
+    with serve_in_thread(mutant.app(KEY)) as server:
+        status = main(
+            [server.url, "--api-key", KEY, "--json", str(json_file), "--junit", str(junit_file)]
+        )
+    captured = capsys.readouterr()
+    assert status == 1
+    (line,) = [ln for ln in captured.out.splitlines() if ln.startswith("after-id ")]
+    assert " FAIL  after_id is inclusive" in line
+    assert "[GET /v1/models?after_id=" in line and "(x-api-key) -> 200]" in line
+    data = json.loads(json_file.read_text(encoding="utf-8"))
+    assert "after-id" in {c["name"] for c in data["checks"] if c["status"] == "failed"}
+    suite = ElementTree.parse(junit_file).getroot()
+    assert int(suite.get("failures") or 0) == data["summary"]["failed"]
+    for text in (captured.out, captured.err, json_file.read_text(), junit_file.read_text()):
+        assert KEY not in text
+
+
+def test_an_unreachable_target_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Nothing listening: status 2, 'cannot test' on stderr, and a JUnit file with one error."""
+    junit_file = tmp_path / "report.xml"
+    status = main(
+        [closed_port_url(), "--api-key", KEY, "--timeout", "2", "--junit", str(junit_file)]
+    )
+    captured = capsys.readouterr()
+    assert status == 2
+    assert "cannot test http://127.0.0.1:" in captured.err and "unreachable" in captured.err
+    assert captured.out == ""
+    suite = ElementTree.parse(junit_file).getroot()
+    assert suite.get("errors") == "1"
+
+
+def test_no_key_exits_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --api-key, --auth-token or their environment variables the target is untestable."""
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    monkeypatch.delenv("ANTHROPIC_AUTH_TOKEN", raising=False)
+    with serve_in_thread(api_key=KEY) as server:
+        status = main([server.url])
+    assert status == 2
+    assert "no credentials" in capsys.readouterr().err
+
+
+def test_a_wrong_key_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A key the target refuses makes it untestable, and the refused key is not printed."""
+    wrong = "sk-ant-wrong-" + "w" * 20
+    with serve_in_thread(api_key=KEY) as server:
+        status = main([server.url, "--auth-token", wrong])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "refuses the credentials (401" in err
+    assert wrong not in err
+
+
+def test_only_and_skip_take_names_and_comma_lists(capsys: pytest.CaptureFixture[str]) -> None:
+    """--only order,has-more --only schema --skip schema runs discovery, order and has-more."""
+    with serve_in_thread(api_key=KEY) as server:
+        selection = ["--only", "order,has-more", "--only", "schema", "--skip", "schema"]
+        status = main([server.url, "--api-key", KEY, *selection])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert [ln.split()[0] for ln in out.splitlines()[1:-1]] == ["discovery", "order", "has-more"]
+
+
+def test_an_unknown_check_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown check name is refused before anything is sent, listing the known names."""
+    assert main(["http://127.0.0.1:9", "--api-key", KEY, "--only", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown check(s) nope" in err and "has-more" in err
+
+
+def test_list_checks_names_every_check_and_its_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    """--list-checks prints each check with its summary and the rule it tests."""
+    assert main(["--list-checks"]) == 0
+    out = capsys.readouterr().out
+    for name, check in CHECKS.items():
+        assert f"{name} " in out and check.rule in out
+
+
+def test_reference_mode_tests_an_in_process_server(capsys: pytest.CaptureFixture[str]) -> None:
+    """--reference starts the reference server with a fresh key and passes."""
+    assert main(["--reference", "--only", "has-more"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("testing the reference server at http://127.0.0.1:")
+    assert "2 passed, 0 failed, 0 skipped" in out
+
+
+def test_base_url_and_reference_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
+    """Neither a URL nor --reference, or both, is a usage error with status 2."""
+    assert main([]) == 2
+    assert main(["http://127.0.0.1:9", "--reference"]) == 2
+    assert capsys.readouterr().err.count("give a BASE_URL, or --reference") == 2
+
+
+def test_python_dash_m_runs_the_kit_as_a_process() -> None:
+    """``python -m anthropic_models.conformance`` exits 1 on a mutant and never prints the key."""
+    mutant = next(m for m in MUTANTS if m.name == "bearer-refused")
+    with serve_in_thread(mutant.app(KEY)) as server:
+        process = subprocess.run(
+            [sys.executable, "-m", "anthropic_models.conformance", server.url],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**_environ(), "ANTHROPIC_API_KEY": KEY},
+        )
+    assert process.returncode == 1, process.stderr
+    assert re.search(r"^auth-schemes +FAIL", process.stdout, re.MULTILINE)
+    assert KEY not in process.stdout + process.stderr
+
+
+def _environ() -> dict[str, str]:
+    import os
+
+    return {k: v for k, v in os.environ.items() if not k.startswith("ANTHROPIC_")}

@@ -1,0 +1,263 @@
+"""The kit without sockets: the reference app answers in-process through a fake urllib3 pool."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any, Optional
+from xml.etree import ElementTree
+
+import pytest
+from urllib3.exceptions import NewConnectionError
+
+import anthropic_models.conformance as conformance
+from anthropic_models import _validation
+from anthropic_models.conformance import CHECKS, Status, Target, run_conformance
+from anthropic_models.conformance.target import Credential, redacted_url
+from anthropic_models.errors import MissingDependencyError
+from anthropic_models.server import Catalog, ModelsApp
+from tests.conformance.mutants import MUTANTS, MutantApp, Reply, error_reply
+from tests.conformance.wsgi_pool import wsgi_pool
+from tests.fakes import FakePool, FakeResponse, Sent
+
+KEY = "sk-ant-unit-" + "k" * 24
+HAS_OPENAPI_CORE = importlib.util.find_spec("openapi_core") is not None
+SCHEMA_SKIPPED = 0 if HAS_OPENAPI_CORE else 1
+PREFIX = "/anthropic"
+URL = "http://gateway.test" + PREFIX
+
+
+def run(app: Any, **options: Any) -> conformance.Report:
+    """Run the kit against ``app`` in-process, with KEY unless credentials are given."""
+    if "api_key" not in options and "auth_token" not in options:
+        options["api_key"] = KEY
+    return run_conformance(URL, pool=wsgi_pool(app, prefix=PREFIX), **options)
+
+
+def test_reference_app_passes_every_check_in_process() -> None:
+    """The reference app passes every check, with none skipped, and a base URL path prefix kept."""
+    report = run(ModelsApp(api_key=KEY))
+    assert report.exit_code == 0, report.to_text()
+    assert report.count(Status.PASSED) == len(CHECKS) + 1 - SCHEMA_SKIPPED  # and discovery
+    assert report.catalogue_size == 20
+
+
+def test_bearer_token_alone_is_enough() -> None:
+    """A run with only an auth token sends it as Bearer and passes."""
+    report = run(ModelsApp(api_key=KEY), auth_token=KEY)
+    assert report.exit_code == 0, report.to_text()
+    assert report.auth == "bearer"
+    assert "x-api-key not tried" in report.result("auth-schemes").reason
+
+
+def test_any_key_server_fails_only_auth_any_key() -> None:
+    """A server accepting any key fails auth-any-key alone, and auth-wrong-key says why it skips."""
+    report = run(ModelsApp())
+    assert report.failed_names == {"auth-any-key"}
+    assert report.result("auth-any-key").reason.startswith("accepts any key")
+    assert report.result("auth-wrong-key").status is Status.SKIPPED
+
+
+def test_failure_cites_request_and_rule() -> None:
+    """A failing check names the request that showed it (without the key) and the rule it tests."""
+    mutant = next(m for m in MUTANTS if m.name == "has-more-off-by-one")
+    report = run(mutant.app(KEY))
+    result = report.result("has-more")
+    assert result.status is Status.FAILED
+    assert result.request is not None and result.request.target.startswith("/v1/models?")
+    assert result.request.auth == "x-api-key"
+    assert result.response_status == 200
+    assert "has_more" in result.rule
+    assert f"[{result.request}" in result.line()
+
+
+def echo_key(environ: dict[str, Any], reply: Reply) -> Reply:
+    """A response hook that puts the presented key into every error message (a leaky server)."""
+    if reply.status < 400:
+        return reply
+    data = reply.json()
+    data["error"]["message"] += f" (you sent {environ.get('HTTP_X_API_KEY')})"
+    return reply.with_json(data)
+
+
+def test_key_never_appears_in_any_output() -> None:
+    """The key is in no line, JSON or JUnit report, even when the server echoes it back."""
+    app = MutantApp(Catalog.builtin(), api_key=KEY, after=echo_key, before=_refuse_bearer)
+    report = run(app)
+    assert report.failures, "the mutant must fail something, so that reasons quote its errors"
+    for text in (report.to_text(), report.to_json(), report.to_junit_xml()):
+        assert KEY not in text
+    assert "[REDACTED]" in report.to_json()
+
+
+def _refuse_bearer(app: ModelsApp, environ: dict[str, Any]) -> Optional[Reply]:
+    if "HTTP_AUTHORIZATION" in environ:
+        return error_reply(
+            401, "authentication_error", f"no bearer {environ['HTTP_AUTHORIZATION']}"
+        )
+    return None
+
+
+def test_refused_credentials_make_the_target_untestable() -> None:
+    """A key the target refuses gives exit status 2, no checks, and the 401 in the reason."""
+    report = run(ModelsApp(api_key=KEY), api_key="sk-ant-not-this-one")
+    assert report.exit_code == 2
+    assert report.results == ()
+    assert report.untestable is not None and "refuses the credentials (401" in report.untestable
+    assert report.to_text().startswith(f"cannot test {URL}:")
+
+
+def test_no_credentials_make_the_target_untestable() -> None:
+    """Without a key or a token nothing is sent and the status is 2."""
+    pool = wsgi_pool(ModelsApp(api_key=KEY), prefix=PREFIX)
+    report = run_conformance(URL, pool=pool)
+    assert (report.exit_code, report.requests, pool.sent) == (2, 0, [])
+
+
+def test_unreachable_target_is_untestable() -> None:
+    """A connection refused on the first request gives exit status 2 naming the error."""
+    pool = FakePool(handler=lambda sent: NewConnectionError(None, "refused"))  # type: ignore[arg-type]
+    report = run_conformance(URL, api_key=KEY, pool=pool)
+    assert report.exit_code == 2
+    assert report.untestable is not None and report.untestable.startswith("unreachable")
+
+
+def test_a_walk_that_loops_fails_discovery_and_skips_catalogue_checks() -> None:
+    """A second page that points back to the first fails discovery; checks needing it are skipped."""
+
+    def loop(sent: Sent) -> Optional[FakeResponse]:
+        if "limit=1000" not in sent.url:
+            return None
+        page: dict[str, Any] = {"data": [], "first_id": None, "last_id": None, "has_more": True}
+        return FakeResponse(200, json.dumps(page).encode(), {"content-type": "application/json"})
+
+    report = run_conformance(
+        URL, api_key=KEY, pool=wsgi_pool(ModelsApp(api_key=KEY), prefix=PREFIX, tamper=loop)
+    )
+    assert report.exit_code == 1
+    assert report.result("discovery").status is Status.FAILED
+    assert "has_more is true" in report.result("discovery").reason
+    for name, check in CHECKS.items():
+        if check.needs_catalogue:
+            assert report.result(name).status is Status.SKIPPED, name
+    assert report.result("auth-missing").status is Status.PASSED
+
+
+def test_limit_1000_refused_still_discovers_with_a_smaller_limit() -> None:
+    """A target refusing limit=1000 is walked with limit=100 and fails limit-honoured only."""
+    mutant = next(m for m in MUTANTS if m.name == "limit-1000-refused")
+    report = run(mutant.app(KEY))
+    assert report.result("discovery").reason.endswith("limit=100")
+    assert report.failed_names == {"limit-honoured"}
+
+
+def test_only_and_skip_select_checks() -> None:
+    """--only runs the named checks (after discovery); --skip leaves checks out; order is kept."""
+    report = run(ModelsApp(api_key=KEY), only=["has-more", "order"], skip=["order"])
+    assert [r.name for r in report.results] == ["discovery", "has-more"]
+
+
+def test_unknown_check_name_is_refused() -> None:
+    """An unknown check name is a ValueError listing the known ones, before anything is sent."""
+    with pytest.raises(ValueError, match=r"unknown check.*no-such-check.*known: default-limit"):
+        run_conformance(URL, api_key=KEY, only=["no-such-check"])
+
+
+def test_budget_spent_skips_the_remaining_checks() -> None:
+    """When max_requests runs out the checks still to run are skipped with the reason."""
+    report = run(ModelsApp(api_key=KEY), max_requests=30)
+    skipped = [r for r in report.results if r.status is Status.SKIPPED and r.name != "schema"]
+    assert skipped and all("budget" in r.reason for r in skipped)
+    assert report.requests == 30
+    assert report.exit_code == 0
+
+
+def test_schema_check_skips_without_openapi_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without openapi-core the schema check is skipped with the install hint; the others run."""
+
+    def missing() -> Any:
+        raise MissingDependencyError("no openapi-core")
+
+    monkeypatch.setattr(_validation, "spec_validator", missing)
+    report = run(ModelsApp(api_key=KEY))
+    schema = report.result("schema")
+    assert schema.status is Status.SKIPPED
+    assert "anthropic-models[validation]" in schema.reason
+    assert report.exit_code == 0
+    assert report.count(Status.PASSED) == len(CHECKS)
+
+
+def test_target_records_auth_scheme_never_the_key() -> None:
+    """Each recorded request names its credential's scheme; the key is only in the headers sent."""
+    pool = wsgi_pool(ModelsApp(api_key=KEY), prefix=PREFIX)
+    with Target(URL, api_key=KEY, pool=pool) as target:
+        target.list_models(limit=1)
+        target.get_model("claude-2.0", credential=Credential("bearer", KEY))
+        target.get_raw(
+            "/v1/models", [("limit", "1"), ("limit", "2")], credential=Credential("none")
+        )
+    assert [(e.request.auth, e.status) for e in target.exchanges] == [
+        ("x-api-key", 200),
+        ("bearer", 200),
+        ("none", 401),
+    ]
+    assert target.exchanges[2].request.target == "/v1/models?limit=1&limit=2"
+    assert pool.sent[0].url == URL + "/v1/models?limit=1"
+    assert all(not s.redirect and s.options["retries"] == 0 for s in pool.sent)
+    assert KEY not in repr(target.exchanges)
+
+
+def test_redacted_url_hides_a_password() -> None:
+    """A password in the base URL is masked in what reports show."""
+    assert redacted_url("https://me:s3cret@gw.test:8443/x") == "https://me:***@gw.test:8443/x"
+    assert redacted_url("https://gw.test/x") == "https://gw.test/x"
+
+
+def test_junit_and_json_reports_parse_and_count() -> None:
+    """The JUnit XML parses and counts failures; the JSON has a result per check and the summary."""
+    mutant = next(m for m in MUTANTS if m.name == "unknown-cursor-ignored")
+    report = run(mutant.app(KEY))
+    suite = ElementTree.fromstring(report.to_junit_xml())
+    assert suite.get("failures") == "1"
+    assert suite.get("tests") == str(len(CHECKS) + 1)
+    (failure,) = suite.iter("failure")
+    assert "400" in (failure.get("message") or "")
+    data = json.loads(report.to_json())
+    assert data["summary"] == {
+        "passed": len(CHECKS) - SCHEMA_SKIPPED,
+        "failed": 1,
+        "skipped": SCHEMA_SKIPPED,
+    }
+    assert data["exit_code"] == 1
+    (failed,) = [c for c in data["checks"] if c["status"] == "failed"]
+    assert failed["name"] == "cursor-unknown" and failed["request"]["auth"] == "x-api-key"
+
+
+def test_kit_never_imports_the_client() -> None:
+    """No module of the kit imports anthropic_models.client (nor _http or pagination)."""
+    root = Path(conformance.__file__).parent
+    banned = {"anthropic_models.client", "anthropic_models._http", "anthropic_models.pagination"}
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            assert not banned.intersection(names), f"{path.name} imports {names}"
+
+
+def test_every_check_is_documented() -> None:
+    """Every check has a one-line summary (its docstring) and cites a rule of openapi.yaml."""
+    for check in CHECKS.values():
+        assert check.summary and check.summary.endswith(".")
+        assert "openapi.yaml" in check.rule or "HTTP" in check.rule
+
+
+def test_every_check_has_a_mutant_that_only_its_rule_catches_or_more() -> None:
+    """The mutants cover every check except discovery, and there are at least 20."""
+    assert len(MUTANTS) >= 20
+    assert {m.caught_by for m in MUTANTS} == set(CHECKS)

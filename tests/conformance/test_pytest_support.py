@@ -1,0 +1,82 @@
+"""Running the kit from a user's pytest suite: parametrizable cases and a report assertion."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from anthropic_models.conformance import (
+    CHECKS,
+    assert_conformant,
+    pytest_checks,
+    run_conformance,
+)
+from anthropic_models.server import serve_in_thread
+from tests.conformance.mutants import MUTANTS
+
+pytestmark = pytest.mark.integration
+
+KEY = "sk-ant-pytest-" + "p" * 24
+HAS_OPENAPI_CORE = importlib.util.find_spec("openapi_core") is not None
+
+
+def test_cases_pass_against_the_reference_server() -> None:
+    """Every case (one per check, and discovery) passes; the kit runs once for all of them."""
+    with serve_in_thread(api_key=KEY) as server:
+        cases = pytest_checks(server.url, api_key=KEY)
+        assert [str(case) for case in cases] == ["discovery", *CHECKS]
+        for case in cases:
+            if str(case) == "schema" and not HAS_OPENAPI_CORE:
+                with pytest.raises(pytest.skip.Exception, match="openapi-core is not installed"):
+                    case.check()
+            else:
+                case.check()
+        assert len({id(case.report()) for case in cases}) == 1
+
+
+def test_a_failing_case_fails_with_reason_request_and_rule() -> None:
+    """The case of the broken rule fails with its reason, request and rule; the others pass."""
+    mutant = next(m for m in MUTANTS if m.name == "default-limit-10")
+    with serve_in_thread(mutant.app(KEY)) as server:
+        cases = {str(c): c for c in pytest_checks(server.url, api_key=KEY, skip=["schema"])}
+        with pytest.raises(pytest.fail.Exception) as failed:
+            cases["default-limit"].check()
+        cases["order"].check()
+    message = str(failed.value)
+    assert message.startswith("default-limit: no limit gave 10 models, expected 20")
+    assert "request: GET /v1/models (x-api-key) -> 200" in message
+    assert "rule: openapi.yaml, parameter limit" in message
+
+
+def test_a_skipped_check_skips_its_case() -> None:
+    """A check the catalogue cannot exercise (too few models) skips its pytest case."""
+    from anthropic_models.server import Catalog
+
+    with serve_in_thread(Catalog.synthetic(1), api_key=KEY) as server:
+        (discovery, order) = pytest_checks(server.url, api_key=KEY, only=["order"])
+        discovery.check()
+        with pytest.raises(pytest.skip.Exception, match="needs 2 or more models"):
+            order.check()
+
+
+def test_assert_conformant_names_each_failure() -> None:
+    """assert_conformant raises an AssertionError naming the failed check, its request and rule."""
+    mutant = next(m for m in MUTANTS if m.name == "both-cursors-accepted")
+    with serve_in_thread(mutant.app(KEY)) as server:
+        report = run_conformance(server.url, api_key=KEY)
+        with serve_in_thread(api_key=KEY) as good:
+            assert_conformant(run_conformance(good.url, api_key=KEY))
+    with pytest.raises(AssertionError) as raised:
+        assert_conformant(report)
+    text = str(raised.value)
+    assert "does not conform (" in text
+    assert "cursor-conflict: both cursors were accepted (200), expected 400" in text
+    assert "request: GET /v1/models?after_id=" in text
+
+
+def test_an_untestable_target_fails_every_case() -> None:
+    """When the target cannot be tested each case fails with the reason rather than passing."""
+    cases = pytest_checks("http://127.0.0.1:9", api_key=KEY, only=["order"], timeout=1)
+    with pytest.raises(AssertionError, match=r"cannot test http://127\.0\.0\.1:9: unreachable"):
+        cases[1].check()
