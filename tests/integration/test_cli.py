@@ -148,4 +148,5 @@ def test_conformance_subcommand_passes_the_reference_server(
     """anthropic-models conformance --reference runs the kit and ends on its summary line."""
     assert main(["conformance", "--reference"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-1].endswith("0 failed, 0 skipped")
+    # Without the validation extra (min-deps) the schema check is skipped, not failed.
+    assert ", 0 failed, " in out[-1]
