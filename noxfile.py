@@ -20,7 +20,7 @@ PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 PYTHONS = nox.project.python_versions(PYPROJECT)
 GENERATOR_PYTHON = "3.11"
 LOWEST_DEPS = ["urllib3==1.26.0", "attrs==21.3.0"]
-CHECKED = ["src", "generated", "tests", "tools", "noxfile.py"]
+CHECKED = ["src", "generated", "tests", "tools", "bench", "noxfile.py"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
@@ -179,3 +179,12 @@ def compare_schemathesis(session: nox.Session) -> None:
     """The kit and Schemathesis on the same mutants: which each catches, and how long it takes."""
     _install(session, "schemathesis", package=".[validation]")
     session.run("python", "bench/compare_schemathesis.py", *session.posargs)
+
+
+@nox.session(python=GENERATOR_PYTHON)
+def bench(session: nox.Session) -> None:
+    """The benchmarks of bench/ against their floors and the official SDK (not in the default list)."""
+    _install(session, "bench", package=".[validation]")
+    # Rebuild the package: a reused venv must benchmark the code as it is now, not a cached build.
+    session.install("--force-reinstall", "--no-deps", ".")
+    session.run("python", "-m", "bench", *session.posargs)

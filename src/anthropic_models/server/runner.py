@@ -76,6 +76,10 @@ class _Server(socketserver.ThreadingMixIn, WSGIServer):
 
     daemon_threads = True
     block_on_close = False
+    # socketserver's default backlog of 5 drops connection attempts (retried by the client's
+    # kernel after a second) as soon as a few clients connect at once; every request here opens
+    # a new connection (wsgiref answers one request per connection).
+    request_queue_size = 128
 
     def __init__(self, host: str, port: int, app: ModelsApp, access_log: bool) -> None:
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET

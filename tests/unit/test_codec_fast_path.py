@@ -1,0 +1,133 @@
+"""The codec's fast converters accept exactly what its checked converters accept."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+from typing import Any, Iterator
+
+import pytest
+
+from anthropic_models import _codec
+from anthropic_models.errors import ResponseValidationError
+from anthropic_models_generated import models
+
+# Values of every JSON type, and near misses of the types the models use.
+REPLACEMENTS: list[Any] = [
+    None,
+    True,
+    0,
+    1,
+    2.0,
+    2.5,
+    "",
+    "model",
+    "active",
+    "2025-11-01T00:00:00Z",
+    "2025-02-30T00:00:00Z",
+    "2025-11-01T24:00:00Z",
+    "2025-11-01T00:00:60Z",
+    "2025-11-01t00:00:00z",
+    "2025-11-01T00:00:00.5+01:00",
+    "\uff12\uff10\uff12\uff15-11-01T00:00:00Z",  # full-width digits
+    [],
+    [{"supported": True}],
+    {},
+    {"supported": True},
+    {"supported": 1},
+]
+
+
+def _mutations(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """(path, document) for the document with one value deleted or replaced, at every depth."""
+    if isinstance(data, dict):
+        items: list[tuple[Any, Any]] = list(data.items())
+    elif isinstance(data, list):
+        items = list(enumerate(data))
+    else:
+        return
+    for key, value in items:
+        if isinstance(data, dict):
+            smaller = copy.copy(data)
+            del smaller[key]
+            yield (*path, key, "deleted"), smaller
+        for replacement in REPLACEMENTS:
+            changed = copy.copy(data)
+            changed[key] = replacement
+            yield (*path, key, replacement), changed
+        for inner_path, inner in _mutations(value, (*path, key)):
+            changed = copy.copy(data)
+            changed[key] = inner
+            yield inner_path, changed
+
+
+def _outcome(convert: Any) -> tuple[str, Any]:
+    try:
+        return "ok", convert()
+    except ResponseValidationError as exc:
+        return "error", str(exc)
+
+
+def _checked(data: Any, cls: type[Any], strict: bool) -> Any:
+    """Decoding with the checked converter alone, as before the fast path existed."""
+    compiler = _codec._STRICT if strict else _codec._LENIENT
+    try:
+        return compiler.get(cls)(data)
+    except _codec._Failure as failure:
+        raise ResponseValidationError(failure.reason, path=failure.path()) from None
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_every_mutation_of_a_page_decodes_or_fails_as_the_checked_converter_says(
+    official_model: dict[str, Any], strict: bool
+) -> None:
+    """Same models, or the same error message and path, for thousands of near-miss documents."""
+    page = {
+        "data": [official_model, {**official_model, "id": "m2", "capabilities": None}],
+        "first_id": "a",
+        "last_id": None,
+        "has_more": True,
+    }
+    checked = 0
+    for path, document in _mutations(page):
+        expected = _outcome(lambda d=document: _checked(d, models.ListModelsResponse, strict))
+        actual = _outcome(
+            lambda d=document: _codec.structure(d, models.ListModelsResponse, strict=strict)
+        )
+        assert actual == expected, path
+        checked += 1
+    assert checked > 1500
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-09-29T00:00:00Z",
+        "2025-09-29T23:59:59Z",
+        "2024-02-29T12:00:00Z",
+        "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59Z",
+    ],
+)
+def test_the_usual_date_time_form_parses_as_the_general_rule_does(text: str) -> None:
+    """The fast form ("...T...Z", whole seconds) gives the datetime the general parser gives."""
+    general = _codec.parse_datetime(text.replace("Z", "+00:00"))
+    fast = _codec.parse_datetime(text)
+    assert fast == general
+    assert fast.tzinfo is general.tzinfo is not None
+    assert isinstance(fast, datetime) and fast.utcoffset() == general.utcoffset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-02-30T00:00:00Z",
+        "2025-09-29T24:00:00Z",
+        "2025-09-29T00:60:00Z",
+        "0000-01-01T00:00:00Z",
+    ],
+)
+def test_impossible_date_times_in_the_usual_form_are_refused(text: str) -> None:
+    """A date-time of the fast form that names no instant is still a ValueError."""
+    with pytest.raises(ValueError, match=r"range|must be"):
+        _codec.parse_datetime(text)
