@@ -466,7 +466,7 @@ class ModelsClient:
         recorder = _RecordingPool()
         with contextlib.suppress(_Recorded):
             call(recorder, headers=headers)
-        problems = self._validator.request_errors("GET", recorder.url, headers)
+        problems = self._validator.request_errors(recorder.method, recorder.url, headers)
         if problems:
             raise InvalidArgumentError("the request breaks the spec: " + "; ".join(problems))
 
@@ -543,8 +543,8 @@ class _Recorded(Exception):
 class _RecordingPool:
     """A pool that records the URL it is asked for and sends nothing."""
 
-    url = ""
+    method = url = ""
 
     def urlopen(self, method: str, url: str, redirect: bool = True, **kw: Any) -> Any:
-        self.url = url
+        self.method, self.url = method, url
         raise _Recorded

@@ -138,3 +138,15 @@ def test_validate_true_without_the_extra_says_what_to_install(
             ModelsClient(api_key=KEY, validate=True)
     finally:
         _validation.spec_validator.cache_clear()
+
+
+def test_validate_true_checks_requests_before_sending(
+    server: RunningServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With validate=True, a request the spec refuses (no credentials) is not sent."""
+    pytest.importorskip("openapi_core")
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    monkeypatch.delenv("ANTHROPIC_AUTH_TOKEN", raising=False)
+    with ModelsClient(base_url=server.url, validate=True) as anonymous:
+        with pytest.raises(errors.InvalidArgumentError, match="breaks the spec"):
+            anonymous.list_models()
