@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import ipaddress
+import math
 import random
 import time
 from typing import Any, Optional, Union
@@ -126,10 +127,15 @@ def make_timeout(timeout: Union[float, Timeout, None]) -> Timeout:
     """A float is both the connect and the read timeout; None is refused (never wait forever)."""
     if isinstance(timeout, Timeout):
         return timeout
-    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout > 0:
+    if (
+        isinstance(timeout, (int, float))
+        and not isinstance(timeout, bool)
+        and math.isfinite(timeout)
+        and timeout > 0
+    ):
         return Timeout(connect=float(timeout), read=float(timeout))
     raise InvalidArgumentError(
-        f"timeout must be a positive number or a urllib3 Timeout, not {timeout!r}"
+        f"timeout must be a positive, finite number or a urllib3 Timeout, not {timeout!r}"
     )
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 from anthropic_models import _codec
+from anthropic_models._argtypes import number, whole_number
 from anthropic_models._format import table
 from anthropic_models._version import __version__
 from anthropic_models.client import ModelsClient
@@ -37,6 +38,10 @@ from anthropic_models_generated.models import ModelInfo
 __all__ = ["build_parser", "main"]
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+_timeout = number(0, 3600, "seconds from 0 to 3600", above_low=True)
+_retries = whole_number(0, 100, "a number of retries from 0 to 100")
 
 
 class CommandError(Exception):
@@ -192,10 +197,10 @@ def _client_options() -> argparse.ArgumentParser:
         help="API key (default: $ANTHROPIC_API_KEY); prefer the variable, argv is visible to others",
     )
     group.add_argument(
-        "--timeout", type=float, help="seconds to connect and to read (default: 5 and 60)"
+        "--timeout", type=_timeout, help="seconds to connect and to read (default: 5 and 60)"
     )
     group.add_argument(
-        "--max-retries", type=int, default=2, help="retries of transient failures (default 2)"
+        "--max-retries", type=_retries, default=2, help="retries of transient failures (default 2)"
     )
     group.add_argument(
         "--validate",

@@ -162,6 +162,8 @@ def test_plain_http_is_allowed_on_loopback(base_url: str) -> None:
         ({"timeout": 0}, "timeout"),
         ({"timeout": None}, "timeout"),
         ({"timeout": "5"}, "timeout"),
+        ({"timeout": float("inf")}, "finite"),
+        ({"timeout": float("nan")}, "finite"),
         ({"max_retries": -1}, "max_retries"),
         ({"max_retries": 1.5}, "max_retries"),
         ({"cache_ttl": 0}, "cache_ttl"),

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 from typing import Optional, TextIO
 
+from anthropic_models._argtypes import number, whole_number
 from anthropic_models.conformance.registry import CHECKS
 from anthropic_models.conformance.report import Report
 from anthropic_models.conformance.runner import (
@@ -34,20 +35,8 @@ __all__ = ["configure_conformance_parser", "run_conformance_command", "selected"
 _PREFIX = "anthropic-models conformance:"
 
 
-def _positive_int(text: str) -> int:
-    if not (text.isascii() and text.isdigit() and int(text) >= 1):
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
-    return int(text)
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = 0.0
-    if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"expected seconds from 0 to 3600, got {text!r}")
-    return value
+_positive_int = whole_number(1, None, "a positive integer")
+_seconds = number(0, 3600, "seconds from 0 to 3600", above_low=True)
 
 
 def selected(values: Optional[list[list[str]]]) -> Optional[list[str]]:

@@ -17,6 +17,7 @@ import argparse
 import logging
 import sys
 
+from anthropic_models._argtypes import number, whole_number
 from anthropic_models.errors import MissingDependencyError
 from anthropic_models.server.app import ModelsApp
 from anthropic_models.server.catalog import Catalog, CatalogError
@@ -27,36 +28,10 @@ __all__ = ["configure_serve_parser", "run_serve"]
 _PREFIX = "anthropic-models serve: error:"
 
 
-def _port(text: str) -> int:
-    if not (text.isascii() and text.isdigit() and int(text) <= 65535):
-        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
-    return int(text)
-
-
-def _count(text: str) -> int:
-    if not (text.isascii() and text.isdigit()):
-        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}")
-    return int(text)
-
-
-def _milliseconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 <= value <= 600_000:
-        raise argparse.ArgumentTypeError(f"expected milliseconds from 0 to 600000, got {text!r}")
-    return value
-
-
-def _probability(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"expected a probability from 0 to 1, got {text!r}")
-    return value
+_port = whole_number(0, 65535, "a port number from 0 to 65535")
+_count = whole_number(0, None, "a non-negative integer")
+_milliseconds = number(0, 600_000, "milliseconds from 0 to 600000")
+_probability = number(0.0, 1.0, "a probability from 0 to 1")
 
 
 def configure_serve_parser(parser: argparse.ArgumentParser) -> None:
