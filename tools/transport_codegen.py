@@ -1,9 +1,11 @@
 """Write the urllib3 transport module: one function per operation of the spec.
 
 The runtime part every operation shares (``RUNTIME``) is emitted verbatim; each operation adds a
-descriptor and a function built from its method, path template and parameters. Only parameters of
-type string, integer or boolean are supported, which is all this API has; anything else stops the
-generator with a clear message rather than emitting code that would be wrong.
+descriptor (its parameters' metadata: names, places, types, bounds, defaults, enum values, which the
+hand-written surfaces read instead of repeating the spec's numbers) and a function built from its
+method, path template and parameters. Parameters of type string, integer or boolean are supported, and
+query arrays of those (``style: form, explode: true``, a ``name[]`` name sent as the official SDK
+sends it); anything else stops the generator with a message naming the parameter.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
 
 _CHUNK = 64 * 1024
 
-ParamValue = Union[str, int, bool, None]
+ParamValue = Union[str, int, bool, Sequence[Union[str, int, bool]], None]
 
 
 class TransportError(Exception):
@@ -94,6 +96,30 @@ class Pool(Protocol):
 
 
 @attrs.frozen(kw_only=True)
+class Parameter:
+    """A parameter of an operation as the spec declares it: the one source of its numbers."""
+
+    name: str
+    """The name on the wire (``limit``, ``lifecycle[]``, ``anthropic-version``)."""
+    python_name: str
+    """The keyword argument of the operation's function (``lifecycle``, ``anthropic_version``)."""
+    location: str
+    """``path``, ``query`` or ``header``."""
+    kind: str
+    """``string``, ``integer``, ``boolean``, or ``array`` (of ``item_kind``)."""
+    required: bool = False
+    item_kind: Optional[str] = None
+    default: Union[str, int, bool, None] = None
+    minimum: Optional[int] = None
+    maximum: Optional[int] = None
+    min_length: Optional[int] = None
+    min_items: Optional[int] = None
+    max_items: Optional[int] = None
+    enum: Optional[tuple[str, ...]] = None
+    """The allowed values (of the items, for an array), when the spec lists them."""
+
+
+@attrs.frozen(kw_only=True)
 class Operation:
     """An operation of the spec: what the server routes and the conformance kit exercises."""
 
@@ -103,6 +129,14 @@ class Operation:
     path_params: tuple[str, ...]
     query_params: tuple[str, ...]
     header_params: tuple[str, ...]
+    parameters: tuple[Parameter, ...] = ()
+
+    def parameter(self, python_name: str) -> Parameter:
+        """The parameter with this keyword name (KeyError if the operation has none)."""
+        for param in self.parameters:
+            if param.python_name == python_name:
+                return param
+        raise KeyError(python_name)
 
 
 @attrs.frozen(kw_only=True)
@@ -122,12 +156,19 @@ def _segment(name: str, value: str) -> str:
     return quote(value, safe="")
 
 
+def _text(value: Union[str, int, bool]) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
 def _url(base_url: str, path: str, query: Sequence[tuple[str, ParamValue]]) -> str:
-    pairs = [
-        (name, ("true" if value else "false") if isinstance(value, bool) else str(value))
-        for name, value in query
-        if value is not None
-    ]
+    pairs = []
+    for name, value in query:
+        if value is None:
+            continue
+        if isinstance(value, (str, int)):  # bool is an int
+            pairs.append((name, _text(value)))
+        else:  # an array: one pair per item (style form, explode)
+            pairs.extend((name, _text(item)) for item in value)
     url = base_url.rstrip("/") + path
     return url + "?" + urlencode(pairs, quote_via=quote) if pairs else url
 
@@ -227,7 +268,7 @@ def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _identifier(name: str) -> str:
-    ident = name.replace("-", "_").replace(".", "_")
+    ident = name.removesuffix("[]").replace("-", "_").replace(".", "_")
     if not ident.isidentifier() or keyword.iskeyword(ident):
         raise SystemExit(f"parameter {name!r} has no usable Python name")
     return ident
@@ -240,9 +281,52 @@ def _string_literal(text: str, formatted: bool) -> str:
 def _python_type(param: dict[str, Any]) -> str:
     schema = param.get("schema", {})
     kind = schema.get("type")
+    if kind == "array":
+        if param["in"] != "query" or param.get("style", "form") != "form" or not param.get(
+            "explode", True
+        ):
+            raise SystemExit(
+                f"parameter {param['name']!r}: only query arrays in style form, explode, are supported"
+            )
+        item = schema.get("items", {}).get("type")
+        if item not in _SCALARS:
+            raise SystemExit(f"parameter {param['name']!r}: array items of type {item!r} are not supported")
+        return f"Sequence[{_SCALARS[item]}]"
     if kind not in _SCALARS:
         raise SystemExit(f"parameter {param['name']!r}: type {kind!r} is not supported")
     return _SCALARS[kind]
+
+
+def _resolved_schema(spec: dict[str, Any], param: dict[str, Any]) -> dict[str, Any]:
+    """The parameter's schema with its ``$ref``s (and its items' ones) resolved."""
+    schema = dict(_resolve(spec, param.get("schema", {})))
+    if "items" in schema:
+        schema["items"] = _resolve(spec, schema["items"])
+    return schema
+
+
+def _parameter(spec: dict[str, Any], param: dict[str, Any]) -> str:
+    """A ``Parameter(...)`` literal for one parameter."""
+    schema = _resolved_schema(spec, param)
+    items = schema.get("items", {})
+    enum = items.get("enum") if schema.get("type") == "array" else schema.get("enum")
+    fields: list[tuple[str, Any]] = [
+        ("name", param["name"]),
+        ("python_name", _identifier(param["name"])),
+        ("location", param["in"]),
+        ("kind", schema.get("type")),
+        ("required", bool(param.get("required", False))),
+        ("item_kind", items.get("type")),
+        ("default", schema.get("default")),
+        ("minimum", schema.get("minimum")),
+        ("maximum", schema.get("maximum")),
+        ("min_length", schema.get("minLength")),
+        ("min_items", schema.get("minItems")),
+        ("max_items", schema.get("maxItems")),
+        ("enum", tuple(enum) if enum is not None else None),
+    ]
+    args = ", ".join(f"{key}={value!r}" for key, value in fields if value not in (None, False))
+    return f"Parameter({args})"
 
 
 def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -253,7 +337,9 @@ def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
             if method not in item:
                 continue
             op = item[method]
-            params = shared + [_resolve(spec, p) for p in op.get("parameters", [])]
+            declared = shared + [_resolve(spec, p) for p in op.get("parameters", [])]
+            # Copies: the spec itself is also written out (spec.py) and must stay as it is.
+            params = [{**p, "schema": _resolved_schema(spec, p)} for p in declared]
             ops.append(
                 {
                     "id": op["operationId"],
@@ -267,7 +353,7 @@ def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
     return ops
 
 
-def _render_operation(op: dict[str, Any]) -> str:
+def _render_operation(spec: dict[str, Any], op: dict[str, Any]) -> str:
     by_place: dict[str, list[dict[str, Any]]] = {"path": [], "query": [], "header": []}
     for param in op["params"]:
         if param["in"] not in by_place:
@@ -283,6 +369,9 @@ def _render_operation(op: dict[str, Any]) -> str:
         f"    path_params={names['path']!r},",
         f"    query_params={names['query']!r},",
         f"    header_params={names['header']!r},",
+        "    parameters=(",
+        *(f"        {_parameter(spec, p)}," for p in op["params"]),
+        "    ),",
         ")",
         "",
         "",
@@ -336,7 +425,7 @@ def render_transport(spec: dict[str, Any]) -> str:
     """The transport module's source (without the DO NOT EDIT header)."""
     ops = _operations(spec)
     body = [RUNTIME.lstrip("\n"), "\n"]
-    body += [_render_operation(op) for op in ops]
+    body += [_render_operation(spec, op) for op in ops]
     registry = ", ".join(f"{op['id']!r}: {op['id'].upper()}" for op in ops)
     body.append(
         f"OPERATIONS: dict[str, Operation] = {{{registry}}}\n"

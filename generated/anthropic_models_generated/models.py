@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 168a50e10bf3d18fce6240e07caf7cfeb2ae293dd87604e44ba9527fcdae913c
+# spec sha256 ec66656157cb0b65e788b389855f510fba5531f6033d2257ae80307af3a11d38
 """Attrs models of the schemas in openapi.yaml."""
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ import attrs
 
 
 class Lifecycle(str, Enum):
-    """Where a model stands. `active`: open to everyone. `deprecated`: callable for existing users, closed
-    to new adopters, headed for retirement. `retired`: no longer callable, kept in the catalogue as a record."""
+    """Where a model stands. `active`: usable, open to new adopters, no retirement scheduled.
+    `deprecated`: callable for organizations with existing access, closed to new adopters, headed
+    for retirement. `retired`: no longer usable (inference naming it fails), kept in the catalogue as
+    the record of its retirement."""
 
     active = "active"
     deprecated = "deprecated"
@@ -35,15 +37,30 @@ class EffortCapability:
     supported: bool
     """True when the `effort` parameter is supported."""
 
-    low: Optional[CapabilitySupport] = None
+    low: CapabilitySupport
 
-    medium: Optional[CapabilitySupport] = None
+    medium: CapabilitySupport
 
-    high: Optional[CapabilitySupport] = None
+    high: CapabilitySupport
 
-    max: Optional[CapabilitySupport] = None
+    max: CapabilitySupport
 
     xhigh: Optional[CapabilitySupport] = None
+    """Support for the `xhigh` level; absent or null on older servers."""
+
+
+@attrs.frozen(kw_only=True)
+class ThinkingTypes:
+    """Which `thinking.type` values the model accepts; read each on its own (`enabled` can be false
+    while `disabled` is true)."""
+
+    adaptive: CapabilitySupport
+
+    between_tools: CapabilitySupport
+
+    disabled: CapabilitySupport
+
+    enabled: CapabilitySupport
 
 
 @attrs.frozen(kw_only=True)
@@ -53,20 +70,19 @@ class ThinkingCapability:
     supported: bool
     """True when extended thinking is supported."""
 
-    types: Optional[dict[str, CapabilitySupport]] = None
-    """Support for each thinking type (such as `enabled` or `adaptive`), by name."""
+    types: ThinkingTypes
 
 
 @attrs.frozen(kw_only=True)
 class ServerToolsCapability:
-    """Support for server-side tools."""
+    """Support for the web search and code execution server tools."""
 
     supported: bool
-    """True when server tools are supported."""
+    """True when the model supports at least one of the tools."""
 
-    web_search: Optional[CapabilitySupport] = None
+    web_search: CapabilitySupport
 
-    code_execution: Optional[CapabilitySupport] = None
+    code_execution: CapabilitySupport
 
 
 @attrs.frozen(kw_only=True)
@@ -84,48 +100,56 @@ class ContextManagementCapability:
 
 
 @attrs.frozen(kw_only=True)
-class ModelCapabilities:
-    """What the model can do. New capabilities appear over time; clients ignore unknown ones."""
+class CompactionCapability:
+    """Beta. Support for the top-level `compaction` request parameter, and for each type."""
 
-    batch: Optional[CapabilitySupport] = None
+    supported: bool
+    """True when compaction is supported."""
 
-    citations: Optional[CapabilitySupport] = None
-
-    code_execution: Optional[CapabilitySupport] = None
-
-    image_input: Optional[CapabilitySupport] = None
-
-    pdf_input: Optional[CapabilitySupport] = None
-
-    structured_outputs: Optional[CapabilitySupport] = None
-
-    effort: Optional[EffortCapability] = None
-
-    thinking: Optional[ThinkingCapability] = None
-
-    server_tools: Optional[ServerToolsCapability] = None
-
-    context_management: Optional[ContextManagementCapability] = None
+    summarize: CapabilitySupport
 
 
 @attrs.frozen(kw_only=True)
-class ErrorDetail:
-    """What went wrong."""
+class ModelCapabilities:
+    """What the model can do. Every key below but `compaction` is always present; new capabilities
+    appear over time, and clients ignore the ones they do not know."""
 
-    type: str
-    """The error type, an open string. Documented values: `invalid_request_error` (400),
-    `authentication_error` (401), `billing_error`, `permission_error` (403), `not_found_error`
-    (404), `request_too_large` (413), `rate_limit_error` (429), `api_error` (500),
-    `timeout_error`, `overloaded_error` (529). Older documentation also shows `invalid_request`,
-    `rate_limit_exceeded` and `server_error`."""
+    batch: CapabilitySupport
 
-    message: str
-    """A human-readable description of the error."""
+    citations: CapabilitySupport
+
+    code_execution: CapabilitySupport
+
+    image_input: CapabilitySupport
+
+    pdf_input: CapabilitySupport
+
+    structured_outputs: CapabilitySupport
+
+    effort: EffortCapability
+
+    thinking: ThinkingCapability
+
+    server_tools: ServerToolsCapability
+
+    context_management: ContextManagementCapability
+
+    compaction: Optional[CompactionCapability] = None
+    """Beta (sent with an `anthropic-beta` header); absent from the stable API's answers."""
+
+
+@attrs.frozen(kw_only=True)
+class ErrorDetails:
+    """An open object naming the precise error in `error_code` (for example `organization_on_hold`,
+    which may carry an `appeal_url`); other keys depend on the code."""
+
+    error_code: str
+    """The precise error, such as `organization_on_hold`."""
 
 
 @attrs.frozen(kw_only=True)
 class ModelInfo:
-    """A model. Fields beyond the required four are optional and may be null; servers add fields over
+    """A model. Fields beyond the required five are optional and may be null; servers add fields over
     time, and clients must ignore the ones they do not know."""
 
     id: str
@@ -140,17 +164,21 @@ class ModelInfo:
     display_name: str
     """A human-readable name for the model."""
 
-    lifecycle: Optional[Lifecycle] = None
+    lifecycle: Lifecycle
 
     deprecated_at: Optional[datetime] = None
-    """When the model was deprecated; set for deprecated and retired models."""
+    """The model's most recent deprecation; set for deprecated and retired models, null while the
+    model is active."""
 
     retires_at: Optional[datetime] = None
-    """Scheduled retirement. A past date on a deprecated model means it is overdue; `lifecycle` is
-    the signal."""
+    """Scheduled retirement, which can be revised until it happens; null while the model is active
+    or while no retirement is scheduled. A past date on a deprecated model means retirement is
+    overdue, not that it has happened: `lifecycle` is the signal."""
 
     line: Optional[str] = None
-    """The model line, such as `haiku`, `sonnet` or `opus` (an open set; do not infer it from the id)."""
+    """The model line: known values are `haiku`, `sonnet`, `opus`, `fable` and `mythos`, and more
+    lines may be added (an open set). Null when the model belongs to no line; do not infer it
+    from the id."""
 
     max_input_tokens: Optional[int] = None
     """The context window, in tokens."""
@@ -161,15 +189,26 @@ class ModelInfo:
     capabilities: Optional[ModelCapabilities] = None
     """What the model can do; null when unknown."""
 
+    allowed_fallback_models: Optional[list[str]] = None
+    """Beta (sent with an `anthropic-beta` header): ids of the models a request may fall back to.
+    Optional; absent from the stable API's answers."""
+
 
 @attrs.frozen(kw_only=True)
-class ErrorResponse:
-    """Every error response has this shape."""
+class ErrorDetail:
+    """What went wrong."""
 
-    type: Literal["error"]
-    """Always `error`."""
+    type: str
+    """The error type, an open string. Current values: `invalid_request_error` (400),
+    `authentication_error` (401), `billing_error` (402), `permission_error` (403),
+    `not_found_error` (404), `conflict_error` (409), `rate_limit_error` (429), `api_error` (500,
+    503), `timeout_error` (504), `overloaded_error` (529); other endpoints add `memory_*` types."""
 
-    error: ErrorDetail
+    message: str
+    """A human-readable description of the error; its wording can change (do not match on it)."""
+
+    details: Optional[ErrorDetails] = None
+    """Machine-readable details, for some errors only."""
 
 
 @attrs.frozen(kw_only=True)
@@ -187,3 +226,16 @@ class ListModelsResponse:
 
     has_more: bool
     """Whether more models exist beyond this page in the requested direction."""
+
+
+@attrs.frozen(kw_only=True)
+class ErrorResponse:
+    """Every error response has this shape."""
+
+    type: Literal["error"]
+    """Always `error`."""
+
+    error: ErrorDetail
+
+    request_id: Optional[str] = None
+    """The request's id, the same as the `request-id` header."""

@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 168a50e10bf3d18fce6240e07caf7cfeb2ae293dd87604e44ba9527fcdae913c
+# spec sha256 ec66656157cb0b65e788b389855f510fba5531f6033d2257ae80307af3a11d38
 """openapi.yaml as a Python literal: runtime validation needs no YAML parser."""
 
 from __future__ import annotations
@@ -22,25 +22,55 @@ SPEC: dict[str, Any] = {
         "server implements it, and its conformance kit tests other "
         "implementations against it.\n"
         "\n"
-        "Pagination rules (the same for every implementation):\n"
+        "The contract (what the Anthropic API documents, and what a conformance "
+        "verdict may require):\n"
         "\n"
-        "* Models are ordered newest first: by `created_at` descending, ties "
-        "broken by `id` ascending.\n"
-        "* `after_id` and `before_id` are exclusive cursors naming a model `id` "
-        "from the list. `after_id`\n"
-        "  returns the `limit` models immediately after the cursor; `before_id` "
-        "returns the `limit` models\n"
-        "  immediately before it, still newest first.\n"
-        "* `has_more` tells whether more models exist beyond the page in the "
-        "requested direction (after the\n"
-        "  page for `after_id` or no cursor, before it for `before_id`).\n"
-        "* `first_id` and `last_id` are the ids of the page's first and last "
-        "models, `null` on an empty page.\n"
-        "* Giving both `after_id` and `before_id`, a cursor that names no listed "
-        "model, a `limit` outside\n"
-        "  1..1000 or not an integer, or the same query parameter twice is a `400 "
+        '* Models are listed newest first ("more recently released models are '
+        'listed first").\n'
+        "* `limit` is 1..1000, default 20. `after_id` and `before_id` are "
+        "exclusive cursors: `after_id`\n"
+        "  returns the page immediately after the named model, `before_id` the "
+        "page immediately before it,\n"
+        "  still newest first.\n"
+        "* A page has `data`, `first_id` and `last_id` (its first and last "
+        "models' ids) and `has_more`\n"
+        "  (whether more models exist beyond the page in the requested "
+        "direction). Walk forward with\n"
+        "  `after_id = last_id`, backward with `before_id = first_id`, while "
+        "`has_more` is true.\n"
+        "* `lifecycle[]` filters the list to models in any of up to 3 given "
+        "stages (`active`, `deprecated`,\n"
+        "  `retired`). **Without it the list holds the `active` and `deprecated` "
+        "models; `retired` models\n"
+        "  appear only when `retired` is asked for.** Retrieve returns any model, "
+        "retired ones included.\n"
+        '* Errors have the shape `{"type": "error", "error": {"type", "message", '
+        '"details"?}, "request_id"?}`.\n'
+        "\n"
+        "What this document decides where the API is silent (our reference server "
+        "follows these; another\n"
+        "implementation may choose differently and still conform):\n"
+        "\n"
+        "* Ties in `created_at` are ordered by `id` ascending.\n"
+        "* Cursors are positions in the newest-first order of the whole "
+        "catalogue: a cursor may name any\n"
+        "  listed model, including one that the `lifecycle` filter leaves out of "
+        "the current view (a retired\n"
+        "  model under the default view); the page then holds the models of the "
+        "view after (or before)\n"
+        "  that position. A cursor that names no model at all is a `400 "
         "invalid_request_error`.\n"
-        "  Query parameters this document does not name are ignored.\n",
+        "* The plain form `lifecycle=retired` means the same as "
+        "`lifecycle[]=retired`; both forms may be\n"
+        "  mixed. Each value is one stage (`active,retired` is an unknown stage, "
+        "not two). Giving a stage\n"
+        "  twice counts once; more than 3 values, an empty value or an unknown "
+        "stage is a `400`.\n"
+        "* Giving both `after_id` and `before_id`, a `limit` outside 1..1000 or "
+        "not an integer, or the same\n"
+        "  scalar query parameter twice is a `400 invalid_request_error`. Query "
+        "parameters this document\n"
+        "  does not name are ignored.\n",
         "license": {"name": "MIT", "identifier": "MIT"},
     },
     "servers": [{"url": "https://api.anthropic.com", "description": "The Anthropic API."}],
@@ -60,13 +90,18 @@ SPEC: dict[str, Any] = {
                     {"$ref": "#/components/parameters/AfterId"},
                     {"$ref": "#/components/parameters/BeforeId"},
                     {"$ref": "#/components/parameters/Limit"},
+                    {"$ref": "#/components/parameters/Lifecycle"},
                     {"$ref": "#/components/parameters/AnthropicVersion"},
                     {"$ref": "#/components/parameters/AnthropicBeta"},
+                    {"$ref": "#/components/parameters/AnthropicWorkspaceId"},
                 ],
                 "responses": {
                     "200": {
                         "description": "One page of models.",
-                        "headers": {"request-id": {"$ref": "#/components/headers/RequestId"}},
+                        "headers": {
+                            "request-id": {"$ref": "#/components/headers/RequestId"},
+                            "anthropic-workspace-id": {"$ref": "#/components/headers/WorkspaceId"},
+                        },
                         "content": {
                             "application/json": {
                                 "schema": {"$ref": "#/components/schemas/ListModelsResponse"}
@@ -75,11 +110,13 @@ SPEC: dict[str, Any] = {
                     },
                     "400": {"$ref": "#/components/responses/BadRequest"},
                     "401": {"$ref": "#/components/responses/Unauthorized"},
+                    "402": {"$ref": "#/components/responses/PaymentRequired"},
                     "403": {"$ref": "#/components/responses/Forbidden"},
                     "404": {"$ref": "#/components/responses/NotFound"},
                     "429": {"$ref": "#/components/responses/RateLimited"},
                     "500": {"$ref": "#/components/responses/InternalError"},
                     "503": {"$ref": "#/components/responses/ServiceUnavailable"},
+                    "504": {"$ref": "#/components/responses/GatewayTimeout"},
                     "529": {"$ref": "#/components/responses/Overloaded"},
                 },
             }
@@ -99,11 +136,15 @@ SPEC: dict[str, Any] = {
                     {"$ref": "#/components/parameters/ModelId"},
                     {"$ref": "#/components/parameters/AnthropicVersion"},
                     {"$ref": "#/components/parameters/AnthropicBeta"},
+                    {"$ref": "#/components/parameters/AnthropicWorkspaceId"},
                 ],
                 "responses": {
                     "200": {
                         "description": "The model.",
-                        "headers": {"request-id": {"$ref": "#/components/headers/RequestId"}},
+                        "headers": {
+                            "request-id": {"$ref": "#/components/headers/RequestId"},
+                            "anthropic-workspace-id": {"$ref": "#/components/headers/WorkspaceId"},
+                        },
                         "content": {
                             "application/json": {
                                 "schema": {"$ref": "#/components/schemas/ModelInfo"}
@@ -112,11 +153,13 @@ SPEC: dict[str, Any] = {
                     },
                     "400": {"$ref": "#/components/responses/BadRequest"},
                     "401": {"$ref": "#/components/responses/Unauthorized"},
+                    "402": {"$ref": "#/components/responses/PaymentRequired"},
                     "403": {"$ref": "#/components/responses/Forbidden"},
                     "404": {"$ref": "#/components/responses/NotFound"},
                     "429": {"$ref": "#/components/responses/RateLimited"},
                     "500": {"$ref": "#/components/responses/InternalError"},
                     "503": {"$ref": "#/components/responses/ServiceUnavailable"},
+                    "504": {"$ref": "#/components/responses/GatewayTimeout"},
                     "529": {"$ref": "#/components/responses/Overloaded"},
                 },
             }
@@ -170,6 +213,31 @@ SPEC: dict[str, Any] = {
                 "description": "Number of models per page.",
                 "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 20},
             },
+            "Lifecycle": {
+                "name": "lifecycle[]",
+                "in": "query",
+                "required": False,
+                "description": "Filter the list to models in any of "
+                "the given lifecycle stages, each "
+                "value one stage, as the\n"
+                "official SDK sends it: "
+                "`lifecycle[]=active&lifecycle[]=retired`. "
+                "Up to 3 values. When omitted,\n"
+                "the list holds the `active` and "
+                "`deprecated` models; `retired` models "
+                "appear only when `retired`\n"
+                "is asked for. An unknown stage, or "
+                "more than 3 values, is a `400 "
+                "invalid_request_error`.\n",
+                "style": "form",
+                "explode": True,
+                "schema": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 3,
+                    "items": {"$ref": "#/components/schemas/Lifecycle"},
+                },
+            },
             "AnthropicVersion": {
                 "name": "anthropic-version",
                 "in": "header",
@@ -178,10 +246,12 @@ SPEC: dict[str, Any] = {
                 "string: the seed documentation "
                 "shows `2023-06-01`, the "
                 "current official\n"
-                "SDK sends `2026-10-21`.\n",
+                "SDK sends `2026-10-21` (the "
+                "default of this package's "
+                "client).\n",
                 "schema": {
                     "type": "string",
-                    "default": "2023-06-01",
+                    "default": "2026-10-21",
                     "examples": ["2023-06-01", "2026-10-21"],
                 },
             },
@@ -197,6 +267,27 @@ SPEC: dict[str, Any] = {
                     "examples": ["files-api-2025-04-14,context-1m-2025-08-07"],
                 },
             },
+            "AnthropicWorkspaceId": {
+                "name": "anthropic-workspace-id",
+                "in": "header",
+                "required": False,
+                "description": "The Workspace to act in "
+                "(for example "
+                "`wrkspc_011CZkZaBF1tNoB5wlCeusgy`). "
+                "Only needed for\n"
+                "credentials that can act "
+                "on more than one "
+                "Workspace; a credential of "
+                "one Workspace may omit "
+                "it,\n"
+                "and if sent it must match "
+                "that Workspace.\n",
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "examples": ["wrkspc_011CZkZaBF1tNoB5wlCeusgy"],
+                },
+            },
             "ModelId": {
                 "name": "model_id",
                 "in": "path",
@@ -210,87 +301,213 @@ SPEC: dict[str, Any] = {
                 "description": "A unique id of this request, to quote when reporting a problem.",
                 "required": True,
                 "schema": {"type": "string"},
-            }
+            },
+            "WorkspaceId": {
+                "description": "The Workspace the request acted in, when the server says so.",
+                "required": False,
+                "schema": {"type": "string"},
+            },
+            "RetryAfter": {
+                "description": "Seconds (or an HTTP date) to wait before retrying.",
+                "required": False,
+                "schema": {"type": "string"},
+            },
         },
         "responses": {
             "BadRequest": {
                 "description": "The request is malformed (`invalid_request_error`).",
                 "headers": {"request-id": {"$ref": "#/components/headers/RequestId"}},
                 "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/ErrorResponse"},
+                        "example": {
+                            "type": "error",
+                            "error": {
+                                "type": "invalid_request_error",
+                                "message": "limit must be an integer from 1 to 1000",
+                            },
+                            "request_id": "req_011CSHoEeqs5C35K2UUqR7Fy",
+                        },
+                    }
                 },
             },
             "Unauthorized": {
                 "description": "The API key is missing or invalid (`authentication_error`).",
                 "headers": {"request-id": {"$ref": "#/components/headers/RequestId"}},
                 "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/ErrorResponse"},
+                        "example": {
+                            "type": "error",
+                            "error": {
+                                "type": "authentication_error",
+                                "message": "invalid x-api-key",
+                            },
+                            "request_id": "req_011CSHoEeqs5C35K2UUqR7Fy",
+                        },
+                    }
+                },
+            },
+            "PaymentRequired": {
+                "description": "The organization cannot be billed (`billing_error`).",
+                "headers": {"request-id": {"$ref": "#/components/headers/RequestId"}},
+                "content": {
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/ErrorResponse"},
+                        "example": {
+                            "type": "error",
+                            "error": {
+                                "type": "billing_error",
+                                "message": "Your "
+                                "credit "
+                                "balance "
+                                "is "
+                                "too "
+                                "low "
+                                "to "
+                                "access "
+                                "the "
+                                "Anthropic "
+                                "API.",
+                            },
+                            "request_id": "req_011CSHoEeqs5C35K2UUqR7Fy",
+                        },
+                    }
                 },
             },
             "Forbidden": {
                 "description": "The API key may not use this resource (`permission_error`).",
                 "headers": {"request-id": {"$ref": "#/components/headers/RequestId"}},
                 "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/ErrorResponse"},
+                        "example": {
+                            "type": "error",
+                            "error": {
+                                "type": "permission_error",
+                                "message": "Your "
+                                "API "
+                                "key "
+                                "does "
+                                "not "
+                                "have "
+                                "permission "
+                                "to "
+                                "use "
+                                "the "
+                                "specified "
+                                "resource.",
+                            },
+                            "request_id": "req_011CSHoEeqs5C35K2UUqR7Fy",
+                        },
+                    }
                 },
             },
             "NotFound": {
                 "description": "No such model, or no such path (`not_found_error`).",
                 "headers": {"request-id": {"$ref": "#/components/headers/RequestId"}},
                 "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/ErrorResponse"},
+                        "example": {
+                            "type": "error",
+                            "error": {"type": "not_found_error", "message": "model: claude-nope"},
+                            "request_id": "req_011CSHoEeqs5C35K2UUqR7Fy",
+                        },
+                    }
                 },
             },
             "RateLimited": {
-                "description": "Too many requests "
-                "(`rate_limit_error`); `retry-after` "
-                "says when to try again.",
+                "description": "Too many requests; `retry-after` "
+                "says when to try again "
+                "(`rate_limit_error`).",
                 "headers": {
                     "request-id": {"$ref": "#/components/headers/RequestId"},
-                    "retry-after": {
-                        "description": "Seconds to wait before retrying.",
-                        "schema": {"type": "string"},
-                    },
+                    "retry-after": {"$ref": "#/components/headers/RetryAfter"},
                 },
                 "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/ErrorResponse"},
+                        "example": {
+                            "type": "error",
+                            "error": {
+                                "type": "rate_limit_error",
+                                "message": "Number of requests has exceeded your rate limit.",
+                            },
+                            "request_id": "req_011CSHoEeqs5C35K2UUqR7Fy",
+                        },
+                    }
                 },
             },
             "InternalError": {
                 "description": "An unexpected error on the server (`api_error`).",
                 "headers": {"request-id": {"$ref": "#/components/headers/RequestId"}},
                 "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/ErrorResponse"},
+                        "example": {
+                            "type": "error",
+                            "error": {"type": "api_error", "message": "Internal server error"},
+                            "request_id": "req_011CSHoEeqs5C35K2UUqR7Fy",
+                        },
+                    }
                 },
             },
             "ServiceUnavailable": {
                 "description": "The API is temporarily "
-                "unavailable (`api_error`); "
-                "retry with backoff.",
+                "unavailable; retry with "
+                "backoff (`api_error`).",
                 "headers": {
                     "request-id": {"$ref": "#/components/headers/RequestId"},
-                    "retry-after": {
-                        "description": "Seconds to wait before retrying.",
-                        "schema": {"type": "string"},
-                    },
+                    "retry-after": {"$ref": "#/components/headers/RetryAfter"},
                 },
                 "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/ErrorResponse"},
+                        "example": {
+                            "type": "error",
+                            "error": {"type": "api_error", "message": "Service unavailable"},
+                            "request_id": "req_011CSHoEeqs5C35K2UUqR7Fy",
+                        },
+                    }
+                },
+            },
+            "GatewayTimeout": {
+                "description": "The request timed out before it "
+                "could be processed; retry with "
+                "backoff (`timeout_error`).",
+                "headers": {
+                    "request-id": {"$ref": "#/components/headers/RequestId"},
+                    "retry-after": {"$ref": "#/components/headers/RetryAfter"},
+                },
+                "content": {
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/ErrorResponse"},
+                        "example": {
+                            "type": "error",
+                            "error": {"type": "timeout_error", "message": "Request timed out"},
+                            "request_id": "req_011CSHoEeqs5C35K2UUqR7Fy",
+                        },
+                    }
                 },
             },
             "Overloaded": {
-                "description": "The API is temporarily overloaded "
-                "(`overloaded_error`); retry with "
-                "backoff.",
+                "description": "The API is temporarily overloaded; "
+                "retry with backoff "
+                "(`overloaded_error`).",
                 "headers": {
                     "request-id": {"$ref": "#/components/headers/RequestId"},
-                    "retry-after": {
-                        "description": "Seconds to wait before retrying.",
-                        "schema": {"type": "string"},
-                    },
+                    "retry-after": {"$ref": "#/components/headers/RetryAfter"},
                 },
                 "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/ErrorResponse"},
+                        "example": {
+                            "type": "error",
+                            "error": {"type": "overloaded_error", "message": "Overloaded"},
+                            "request_id": "req_011CSHoEeqs5C35K2UUqR7Fy",
+                        },
+                    }
                 },
             },
         },
@@ -363,12 +580,12 @@ SPEC: dict[str, Any] = {
             },
             "ModelInfo": {
                 "type": "object",
-                "description": "A model. Fields beyond the required four "
+                "description": "A model. Fields beyond the required five "
                 "are optional and may be null; servers "
                 "add fields over\n"
                 "time, and clients must ignore the ones "
                 "they do not know.\n",
-                "required": ["id", "type", "created_at", "display_name"],
+                "required": ["id", "type", "created_at", "display_name", "lifecycle"],
                 "properties": {
                     "id": {"type": "string", "description": "Unique model identifier."},
                     "type": {
@@ -397,43 +614,73 @@ SPEC: dict[str, Any] = {
                     "deprecated_at": {
                         "type": ["string", "null"],
                         "format": "date-time",
-                        "description": "When "
-                        "the "
-                        "model "
-                        "was "
-                        "deprecated; "
+                        "description": "The "
+                        "model's "
+                        "most "
+                        "recent "
+                        "deprecation; "
                         "set for "
                         "deprecated "
                         "and "
                         "retired "
-                        "models.",
+                        "models, "
+                        "null "
+                        "while "
+                        "the\n"
+                        "model "
+                        "is "
+                        "active.\n",
                     },
                     "retires_at": {
                         "type": ["string", "null"],
                         "format": "date-time",
                         "description": "Scheduled "
-                        "retirement. "
+                        "retirement, "
+                        "which can "
+                        "be revised "
+                        "until it "
+                        "happens; "
+                        "null while "
+                        "the model "
+                        "is active\n"
+                        "or while "
+                        "no "
+                        "retirement "
+                        "is "
+                        "scheduled. "
                         "A past "
                         "date on a "
                         "deprecated "
                         "model "
-                        "means it "
-                        "is "
-                        "overdue; "
-                        "`lifecycle` "
+                        "means "
+                        "retirement "
                         "is\n"
-                        "the "
+                        "overdue, "
+                        "not that "
+                        "it has "
+                        "happened: "
+                        "`lifecycle` "
+                        "is the "
                         "signal.\n",
                     },
                     "line": {
                         "type": ["string", "null"],
-                        "description": "The model line, "
-                        "such as `haiku`, "
-                        "`sonnet` or "
-                        "`opus` (an open "
-                        "set; do not "
-                        "infer it from "
-                        "the id).",
+                        "description": "The model line: "
+                        "known values are "
+                        "`haiku`, "
+                        "`sonnet`, "
+                        "`opus`, `fable` "
+                        "and `mythos`, "
+                        "and more\n"
+                        "lines may be "
+                        "added (an open "
+                        "set). Null when "
+                        "the model "
+                        "belongs to no "
+                        "line; do not "
+                        "infer it\n"
+                        "from the id.\n",
+                        "examples": ["haiku", "sonnet", "opus", "fable", "mythos"],
                     },
                     "max_input_tokens": {
                         "type": ["integer", "null"],
@@ -459,17 +706,48 @@ SPEC: dict[str, Any] = {
                             {"type": "null"},
                         ],
                     },
+                    "allowed_fallback_models": {
+                        "description": "Beta "
+                        "(sent "
+                        "with "
+                        "an "
+                        "`anthropic-beta` "
+                        "header): "
+                        "ids "
+                        "of "
+                        "the "
+                        "models "
+                        "a "
+                        "request "
+                        "may "
+                        "fall "
+                        "back "
+                        "to.\n"
+                        "Optional; "
+                        "absent "
+                        "from "
+                        "the "
+                        "stable "
+                        "API's "
+                        "answers.\n",
+                        "type": ["array", "null"],
+                        "items": {"type": "string"},
+                    },
                 },
             },
             "Lifecycle": {
                 "type": "string",
                 "enum": ["active", "deprecated", "retired"],
-                "description": "Where a model stands. `active`: open to "
-                "everyone. `deprecated`: callable for "
-                "existing users, closed\n"
-                "to new adopters, headed for retirement. "
-                "`retired`: no longer callable, kept in "
-                "the catalogue as a record.\n",
+                "description": "Where a model stands. `active`: usable, "
+                "open to new adopters, no retirement "
+                "scheduled.\n"
+                "`deprecated`: callable for organizations "
+                "with existing access, closed to new "
+                "adopters, headed\n"
+                "for retirement. `retired`: no longer "
+                "usable (inference naming it fails), kept "
+                "in the catalogue as\n"
+                "the record of its retirement.\n",
             },
             "CapabilitySupport": {
                 "type": "object",
@@ -485,7 +763,7 @@ SPEC: dict[str, Any] = {
             "EffortCapability": {
                 "type": "object",
                 "description": "Support for the `effort` parameter, and for each of its levels.",
-                "required": ["supported"],
+                "required": ["supported", "low", "medium", "high", "max"],
                 "properties": {
                     "supported": {
                         "type": "boolean",
@@ -495,44 +773,56 @@ SPEC: dict[str, Any] = {
                     "medium": {"$ref": "#/components/schemas/CapabilitySupport"},
                     "high": {"$ref": "#/components/schemas/CapabilitySupport"},
                     "max": {"$ref": "#/components/schemas/CapabilitySupport"},
-                    "xhigh": {"$ref": "#/components/schemas/CapabilitySupport"},
+                    "xhigh": {
+                        "description": "Support "
+                        "for the "
+                        "`xhigh` "
+                        "level; "
+                        "absent "
+                        "or null "
+                        "on older "
+                        "servers.",
+                        "anyOf": [
+                            {"$ref": "#/components/schemas/CapabilitySupport"},
+                            {"type": "null"},
+                        ],
+                    },
+                },
+            },
+            "ThinkingTypes": {
+                "type": "object",
+                "description": "Which `thinking.type` values the "
+                "model accepts; read each on its own "
+                "(`enabled` can be false\n"
+                "while `disabled` is true).\n",
+                "required": ["adaptive", "between_tools", "disabled", "enabled"],
+                "properties": {
+                    "adaptive": {"$ref": "#/components/schemas/CapabilitySupport"},
+                    "between_tools": {"$ref": "#/components/schemas/CapabilitySupport"},
+                    "disabled": {"$ref": "#/components/schemas/CapabilitySupport"},
+                    "enabled": {"$ref": "#/components/schemas/CapabilitySupport"},
                 },
             },
             "ThinkingCapability": {
                 "type": "object",
                 "description": "Support for extended thinking, and for each thinking type.",
-                "required": ["supported"],
+                "required": ["supported", "types"],
                 "properties": {
                     "supported": {
                         "type": "boolean",
                         "description": "True when extended thinking is supported.",
                     },
-                    "types": {
-                        "type": "object",
-                        "description": "Support "
-                        "for "
-                        "each "
-                        "thinking "
-                        "type "
-                        "(such "
-                        "as "
-                        "`enabled` "
-                        "or "
-                        "`adaptive`), "
-                        "by "
-                        "name.",
-                        "additionalProperties": {"$ref": "#/components/schemas/CapabilitySupport"},
-                    },
+                    "types": {"$ref": "#/components/schemas/ThinkingTypes"},
                 },
             },
             "ServerToolsCapability": {
                 "type": "object",
-                "description": "Support for server-side tools.",
-                "required": ["supported"],
+                "description": "Support for the web search and code execution server tools.",
+                "required": ["supported", "web_search", "code_execution"],
                 "properties": {
                     "supported": {
                         "type": "boolean",
-                        "description": "True when server tools are supported.",
+                        "description": "True when the model supports at least one of the tools.",
                     },
                     "web_search": {"$ref": "#/components/schemas/CapabilitySupport"},
                     "code_execution": {"$ref": "#/components/schemas/CapabilitySupport"},
@@ -547,16 +837,61 @@ SPEC: dict[str, Any] = {
                         "type": "boolean",
                         "description": "True when context management is supported.",
                     },
-                    "clear_thinking_20251015": {"$ref": "#/components/schemas/CapabilitySupport"},
-                    "clear_tool_uses_20250919": {"$ref": "#/components/schemas/CapabilitySupport"},
-                    "compact_20260112": {"$ref": "#/components/schemas/CapabilitySupport"},
+                    "clear_thinking_20251015": {
+                        "anyOf": [
+                            {"$ref": "#/components/schemas/CapabilitySupport"},
+                            {"type": "null"},
+                        ]
+                    },
+                    "clear_tool_uses_20250919": {
+                        "anyOf": [
+                            {"$ref": "#/components/schemas/CapabilitySupport"},
+                            {"type": "null"},
+                        ]
+                    },
+                    "compact_20260112": {
+                        "anyOf": [
+                            {"$ref": "#/components/schemas/CapabilitySupport"},
+                            {"type": "null"},
+                        ]
+                    },
+                },
+            },
+            "CompactionCapability": {
+                "type": "object",
+                "description": "Beta. Support for the "
+                "top-level `compaction` "
+                "request parameter, and for "
+                "each type.",
+                "required": ["supported", "summarize"],
+                "properties": {
+                    "supported": {
+                        "type": "boolean",
+                        "description": "True when compaction is supported.",
+                    },
+                    "summarize": {"$ref": "#/components/schemas/CapabilitySupport"},
                 },
             },
             "ModelCapabilities": {
                 "type": "object",
-                "description": "What the model can do. New "
-                "capabilities appear over time; "
-                "clients ignore unknown ones.",
+                "description": "What the model can do. Every key "
+                "below but `compaction` is always "
+                "present; new capabilities\n"
+                "appear over time, and clients "
+                "ignore the ones they do not "
+                "know.\n",
+                "required": [
+                    "batch",
+                    "citations",
+                    "code_execution",
+                    "image_input",
+                    "pdf_input",
+                    "structured_outputs",
+                    "effort",
+                    "thinking",
+                    "server_tools",
+                    "context_management",
+                ],
                 "properties": {
                     "batch": {"$ref": "#/components/schemas/CapabilitySupport"},
                     "citations": {"$ref": "#/components/schemas/CapabilitySupport"},
@@ -570,6 +905,24 @@ SPEC: dict[str, Any] = {
                     "context_management": {
                         "$ref": "#/components/schemas/ContextManagementCapability"
                     },
+                    "compaction": {
+                        "description": "Beta "
+                        "(sent "
+                        "with "
+                        "an "
+                        "`anthropic-beta` "
+                        "header); "
+                        "absent "
+                        "from "
+                        "the "
+                        "stable "
+                        "API's "
+                        "answers.",
+                        "anyOf": [
+                            {"$ref": "#/components/schemas/CompactionCapability"},
+                            {"type": "null"},
+                        ],
+                    },
                 },
             },
             "ErrorResponse": {
@@ -579,6 +932,10 @@ SPEC: dict[str, Any] = {
                 "properties": {
                     "type": {"type": "string", "const": "error", "description": "Always `error`."},
                     "error": {"$ref": "#/components/schemas/ErrorDetail"},
+                    "request_id": {
+                        "type": ["string", "null"],
+                        "description": "The request's id, the same as the `request-id` header.",
+                    },
                 },
             },
             "ErrorDetail": {
@@ -591,32 +948,32 @@ SPEC: dict[str, Any] = {
                         "description": "The error "
                         "type, an open "
                         "string. "
-                        "Documented "
+                        "Current "
                         "values: "
                         "`invalid_request_error` "
                         "(400),\n"
                         "`authentication_error` "
                         "(401), "
-                        "`billing_error`, "
+                        "`billing_error` "
+                        "(402), "
                         "`permission_error` "
-                        "(403), "
-                        "`not_found_error`\n"
+                        "(403),\n"
+                        "`not_found_error` "
                         "(404), "
-                        "`request_too_large` "
-                        "(413), "
+                        "`conflict_error` "
+                        "(409), "
                         "`rate_limit_error` "
                         "(429), "
                         "`api_error` "
-                        "(500),\n"
-                        "`timeout_error`, "
+                        "(500,\n"
+                        "503), "
+                        "`timeout_error` "
+                        "(504), "
                         "`overloaded_error` "
-                        "(529). Older "
-                        "documentation "
-                        "also shows "
-                        "`invalid_request`,\n"
-                        "`rate_limit_exceeded` "
-                        "and "
-                        "`server_error`.\n",
+                        "(529); other "
+                        "endpoints add "
+                        "`memory_*` "
+                        "types.\n",
                         "examples": [
                             "invalid_request_error",
                             "not_found_error",
@@ -625,9 +982,38 @@ SPEC: dict[str, Any] = {
                     },
                     "message": {
                         "type": "string",
-                        "description": "A human-readable description of the error.",
+                        "description": "A "
+                        "human-readable "
+                        "description "
+                        "of the "
+                        "error; its "
+                        "wording can "
+                        "change (do "
+                        "not match "
+                        "on it).",
+                    },
+                    "details": {
+                        "description": "Machine-readable details, for some errors only.",
+                        "anyOf": [{"$ref": "#/components/schemas/ErrorDetails"}, {"type": "null"}],
                     },
                 },
+            },
+            "ErrorDetails": {
+                "type": "object",
+                "description": "An open object naming the precise "
+                "error in `error_code` (for example "
+                "`organization_on_hold`,\n"
+                "which may carry an `appeal_url`); "
+                "other keys depend on the code.\n",
+                "required": ["error_code"],
+                "properties": {
+                    "error_code": {
+                        "type": "string",
+                        "description": "The precise error, such as `organization_on_hold`.",
+                        "examples": ["organization_on_hold", "claude_code_key_creator_not_member"],
+                    }
+                },
+                "additionalProperties": True,
             },
         },
     },

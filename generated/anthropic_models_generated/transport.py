@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 168a50e10bf3d18fce6240e07caf7cfeb2ae293dd87604e44ba9527fcdae913c
+# spec sha256 ec66656157cb0b65e788b389855f510fba5531f6033d2257ae80307af3a11d38
 """The urllib3 transport: one function per operation of openapi.yaml.
 
 Each function templates the path (percent-encoding path parameters), encodes the query and header
@@ -24,7 +24,7 @@ DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
 
 _CHUNK = 64 * 1024
 
-ParamValue = Union[str, int, bool, None]
+ParamValue = Union[str, int, bool, Sequence[Union[str, int, bool]], None]
 
 
 class TransportError(Exception):
@@ -81,6 +81,30 @@ class Pool(Protocol):
 
 
 @attrs.frozen(kw_only=True)
+class Parameter:
+    """A parameter of an operation as the spec declares it: the one source of its numbers."""
+
+    name: str
+    """The name on the wire (``limit``, ``lifecycle[]``, ``anthropic-version``)."""
+    python_name: str
+    """The keyword argument of the operation's function (``lifecycle``, ``anthropic_version``)."""
+    location: str
+    """``path``, ``query`` or ``header``."""
+    kind: str
+    """``string``, ``integer``, ``boolean``, or ``array`` (of ``item_kind``)."""
+    required: bool = False
+    item_kind: Optional[str] = None
+    default: Union[str, int, bool, None] = None
+    minimum: Optional[int] = None
+    maximum: Optional[int] = None
+    min_length: Optional[int] = None
+    min_items: Optional[int] = None
+    max_items: Optional[int] = None
+    enum: Optional[tuple[str, ...]] = None
+    """The allowed values (of the items, for an array), when the spec lists them."""
+
+
+@attrs.frozen(kw_only=True)
 class Operation:
     """An operation of the spec: what the server routes and the conformance kit exercises."""
 
@@ -90,6 +114,14 @@ class Operation:
     path_params: tuple[str, ...]
     query_params: tuple[str, ...]
     header_params: tuple[str, ...]
+    parameters: tuple[Parameter, ...] = ()
+
+    def parameter(self, python_name: str) -> Parameter:
+        """The parameter with this keyword name (KeyError if the operation has none)."""
+        for param in self.parameters:
+            if param.python_name == python_name:
+                return param
+        raise KeyError(python_name)
 
 
 @attrs.frozen(kw_only=True)
@@ -109,12 +141,19 @@ def _segment(name: str, value: str) -> str:
     return quote(value, safe="")
 
 
+def _text(value: Union[str, int, bool]) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
 def _url(base_url: str, path: str, query: Sequence[tuple[str, ParamValue]]) -> str:
-    pairs = [
-        (name, ("true" if value else "false") if isinstance(value, bool) else str(value))
-        for name, value in query
-        if value is not None
-    ]
+    pairs = []
+    for name, value in query:
+        if value is None:
+            continue
+        if isinstance(value, (str, int)):  # bool is an int
+            pairs.append((name, _text(value)))
+        else:  # an array: one pair per item (style form, explode)
+            pairs.extend((name, _text(item)) for item in value)
     url = base_url.rstrip("/") + path
     return url + "?" + urlencode(pairs, quote_via=quote) if pairs else url
 
@@ -211,8 +250,52 @@ LIST_MODELS = Operation(
     method="GET",
     path="/v1/models",
     path_params=(),
-    query_params=("after_id", "before_id", "limit"),
-    header_params=("anthropic-version", "anthropic-beta"),
+    query_params=("after_id", "before_id", "limit", "lifecycle[]"),
+    header_params=("anthropic-version", "anthropic-beta", "anthropic-workspace-id"),
+    parameters=(
+        Parameter(
+            name="after_id", python_name="after_id", location="query", kind="string", min_length=1
+        ),
+        Parameter(
+            name="before_id", python_name="before_id", location="query", kind="string", min_length=1
+        ),
+        Parameter(
+            name="limit",
+            python_name="limit",
+            location="query",
+            kind="integer",
+            default=20,
+            minimum=1,
+            maximum=1000,
+        ),
+        Parameter(
+            name="lifecycle[]",
+            python_name="lifecycle",
+            location="query",
+            kind="array",
+            item_kind="string",
+            min_items=1,
+            max_items=3,
+            enum=("active", "deprecated", "retired"),
+        ),
+        Parameter(
+            name="anthropic-version",
+            python_name="anthropic_version",
+            location="header",
+            kind="string",
+            default="2026-10-21",
+        ),
+        Parameter(
+            name="anthropic-beta", python_name="anthropic_beta", location="header", kind="string"
+        ),
+        Parameter(
+            name="anthropic-workspace-id",
+            python_name="anthropic_workspace_id",
+            location="header",
+            kind="string",
+            min_length=1,
+        ),
+    ),
 )
 
 
@@ -223,8 +306,10 @@ def list_models(
     after_id: Optional[str] = None,
     before_id: Optional[str] = None,
     limit: Optional[int] = None,
+    lifecycle: Optional[Sequence[str]] = None,
     anthropic_version: Optional[str] = None,
     anthropic_beta: Optional[str] = None,
+    anthropic_workspace_id: Optional[str] = None,
     headers: Optional[Mapping[str, str]] = None,
     timeout: Union[Timeout, float, None] = None,
     retries: Union[Retry, int, None] = None,
@@ -237,10 +322,22 @@ def list_models(
     `after_id = last_id` while `has_more` is true; walk backward with `before_id = first_id`.
     """
     url = _url(
-        base_url, "/v1/models", [("after_id", after_id), ("before_id", before_id), ("limit", limit)]
+        base_url,
+        "/v1/models",
+        [
+            ("after_id", after_id),
+            ("before_id", before_id),
+            ("limit", limit),
+            ("lifecycle[]", lifecycle),
+        ],
     )
     sent = _headers(
-        headers, [("anthropic-version", anthropic_version), ("anthropic-beta", anthropic_beta)]
+        headers,
+        [
+            ("anthropic-version", anthropic_version),
+            ("anthropic-beta", anthropic_beta),
+            ("anthropic-workspace-id", anthropic_workspace_id),
+        ],
     )
     return _send(
         pool,
@@ -260,7 +357,34 @@ GET_MODEL = Operation(
     path="/v1/models/{model_id}",
     path_params=("model_id",),
     query_params=(),
-    header_params=("anthropic-version", "anthropic-beta"),
+    header_params=("anthropic-version", "anthropic-beta", "anthropic-workspace-id"),
+    parameters=(
+        Parameter(
+            name="model_id",
+            python_name="model_id",
+            location="path",
+            kind="string",
+            required=True,
+            min_length=1,
+        ),
+        Parameter(
+            name="anthropic-version",
+            python_name="anthropic_version",
+            location="header",
+            kind="string",
+            default="2026-10-21",
+        ),
+        Parameter(
+            name="anthropic-beta", python_name="anthropic_beta", location="header", kind="string"
+        ),
+        Parameter(
+            name="anthropic-workspace-id",
+            python_name="anthropic_workspace_id",
+            location="header",
+            kind="string",
+            min_length=1,
+        ),
+    ),
 )
 
 
@@ -271,6 +395,7 @@ def get_model(
     *,
     anthropic_version: Optional[str] = None,
     anthropic_beta: Optional[str] = None,
+    anthropic_workspace_id: Optional[str] = None,
     headers: Optional[Mapping[str, str]] = None,
     timeout: Union[Timeout, float, None] = None,
     retries: Union[Retry, int, None] = None,
@@ -284,7 +409,12 @@ def get_model(
     """
     url = _url(base_url, f"/v1/models/{_segment('model_id', model_id)}", [])
     sent = _headers(
-        headers, [("anthropic-version", anthropic_version), ("anthropic-beta", anthropic_beta)]
+        headers,
+        [
+            ("anthropic-version", anthropic_version),
+            ("anthropic-beta", anthropic_beta),
+            ("anthropic-workspace-id", anthropic_workspace_id),
+        ],
     )
     return _send(
         pool,
