@@ -97,8 +97,8 @@ def _capability_path(name: object) -> list[str]:
 
 
 def _is_usable(model: ModelInfo) -> bool:
-    """Neither retired nor of a stage newer than the spec: active or deprecated."""
-    return model.lifecycle in (Lifecycle.active, Lifecycle.deprecated)
+    """Not retired: retired is the one stage documented as unusable (a newer stage is usable)."""
+    return model.lifecycle is not Lifecycle.retired
 
 
 @attrs.frozen(kw_only=True)
@@ -315,7 +315,7 @@ class ModelsClient:
     # -- helpers over the operations ------------------------------------------------------------
 
     def is_model_available(self, model_id: str) -> bool:
-        """True when the model exists and is active or deprecated (one request, or the cache).
+        """True when the model exists and is not retired (one request, or the cache).
 
         A 404 is False; any other failure raises (an outage is not "unavailable").
 
@@ -339,8 +339,7 @@ class ModelsClient:
         except NotFoundError:
             raise ModelUnavailableError(model_id, "not found") from None
         if not _is_usable(model):
-            stage = getattr(model.lifecycle, "value", model.lifecycle)
-            raise ModelUnavailableError(model_id, str(stage))
+            raise ModelUnavailableError(model_id, "retired")
         return model
 
     def find_models(

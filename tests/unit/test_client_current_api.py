@@ -231,3 +231,43 @@ def test_a_urllib3_timeout_per_call_is_kept() -> None:
     pool = FakePool([ok()])
     client(pool).list_models(timeout=Timeout(connect=1, read=7))
     assert pool.sent[0].options["timeout"].read_timeout == 7
+
+
+def preview_model(model_id: str = "m") -> dict[str, Any]:
+    """A model in a lifecycle stage newer than the spec."""
+    return {
+        "id": model_id,
+        "type": "model",
+        "created_at": "2026-11-01T00:00:00Z",
+        "display_name": "M",
+        "lifecycle": "preview",
+    }
+
+
+def preview_answer(sent: Any) -> FakeResponse:
+    """A server that already sends lifecycle "preview", for the list and for retrieve."""
+    headers = {"request-id": "r", "content-type": "application/json"}
+    if "/v1/models/" in sent.url:
+        return FakeResponse(200, json.dumps(preview_model()).encode(), headers)
+    body = {"data": [preview_model()], "first_id": "m", "last_id": "m", "has_more": False}
+    return FakeResponse(200, json.dumps(body).encode(), headers)
+
+
+def test_a_newer_lifecycle_value_works_through_every_call() -> None:
+    """list_models, iter_models, retrieve and availability all work with "preview" (lenient)."""
+    c = client(FakePool(handler=preview_answer))
+    assert c.list_models().data[0].lifecycle == "preview"
+    assert [m.lifecycle for m in c.iter_models()] == ["preview"]
+    assert c.retrieve("m").lifecycle == "preview"
+    assert c.is_model_available("m") is True
+    assert c.require_model("m").id == "m"
+    assert [m.id for m in c.find_models()] == ["m"]
+
+
+def test_validate_reports_a_newer_value_as_newer_than_the_spec() -> None:
+    """validate=True refuses the page, saying the value is newer than the spec."""
+    pytest.importorskip("openapi_core")
+    c = client(FakePool(handler=preview_answer), validate=True)
+    with pytest.raises(errors.ResponseValidationError, match="newer than the spec") as info:
+        c.list_models()
+    assert "lifecycle" in info.value.path

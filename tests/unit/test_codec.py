@@ -41,6 +41,30 @@ def test_seed_error_example_decodes() -> None:
     assert error.error.message == "Rate limit exceeded"
 
 
+@pytest.mark.parametrize("where", ["model", "page"])
+def test_a_lifecycle_newer_than_the_spec_decodes_leniently(where: str) -> None:
+    """lifecycle "preview" is kept as a plain string (not a member) in the default mode."""
+    data = load_fixture("current_list_response.json")
+    data["data"][0]["lifecycle"] = "preview"
+    if where == "model":
+        model = _codec.structure(data["data"][0], models.ModelInfo)
+    else:
+        model = _codec.structure(data, models.ListModelsResponse).data[0]
+    assert model.lifecycle == "preview"
+    assert not isinstance(model.lifecycle, models.Lifecycle)
+    assert _codec.enum_value(model.lifecycle) == "preview"
+
+
+def test_strict_mode_reports_a_value_newer_than_the_spec() -> None:
+    """Strict decoding names the value as newer than the spec, with the known ones."""
+    data = load_fixture("current_list_response.json")
+    data["data"][1]["lifecycle"] = "preview"
+    with pytest.raises(ResponseValidationError) as info:
+        _codec.structure(data, models.ListModelsResponse, strict=True)
+    assert info.value.path == "$.data[1].lifecycle"
+    assert "newer than the spec" in str(info.value)
+
+
 def test_official_shape_decodes_and_ignores_unknown_fields(official_model: dict[str, Any]) -> None:
     """Lifecycle, capabilities and nested levels decode; fields from the future are ignored."""
     model = _codec.structure(official_model, models.ModelInfo)
@@ -72,7 +96,7 @@ def test_strict_mode_rejects_unknown_fields(official_model: dict[str, Any]) -> N
         ({"created_at": "2025-09-29"}, "$.data[0].created_at", "RFC 3339"),
         ({"created_at": "2025-09-29T00:00:00"}, "$.data[0].created_at", "RFC 3339"),
         ({"created_at": "2025-13-01T00:00:00Z"}, "$.data[0].created_at", "month"),
-        ({"lifecycle": "sunset"}, "$.data[0].lifecycle", "expected one of active"),
+        ({"lifecycle": 5}, "$.data[0].lifecycle", "expected one of active"),
         ({"max_tokens": True}, "$.data[0].max_tokens", "expected an integer"),
         ({"max_tokens": 1.5}, "$.data[0].max_tokens", "expected an integer"),
         ({"capabilities": {"batch": {}}}, "$.data[0].capabilities.batch", "missing required"),
