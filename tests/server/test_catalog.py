@@ -109,15 +109,14 @@ def test_model_info_objects_are_accepted() -> None:
 def test_page_bounds_follow_the_rules() -> None:
     """after_id, before_id, no cursor: exclusive slices, has_more about the requested direction."""
     catalog = small_catalog()  # a b c1 c2 d e f
-    every = {"lifecycle": ALL_STAGES}
-    assert catalog.page_bounds(limit=3, **every) == (0, 3, True)
-    assert catalog.page_bounds(limit=7, **every) == (0, 7, False)
-    assert catalog.page_bounds(after_id="m-c1", limit=3, **every) == (3, 6, True)
-    assert catalog.page_bounds(after_id="m-c1", limit=4, **every) == (3, 7, False)
-    assert catalog.page_bounds(after_id="m-f", **every) == (7, 7, False)
-    assert catalog.page_bounds(before_id="m-d", limit=2, **every) == (2, 4, True)
-    assert catalog.page_bounds(before_id="m-d", limit=4, **every) == (0, 4, False)
-    assert catalog.page_bounds(before_id="m-a", **every) == (0, 0, False)
+    assert catalog.page_bounds(limit=3, lifecycle=ALL_STAGES) == (0, 3, True)
+    assert catalog.page_bounds(limit=7, lifecycle=ALL_STAGES) == (0, 7, False)
+    assert catalog.page_bounds(after_id="m-c1", limit=3, lifecycle=ALL_STAGES) == (3, 6, True)
+    assert catalog.page_bounds(after_id="m-c1", limit=4, lifecycle=ALL_STAGES) == (3, 7, False)
+    assert catalog.page_bounds(after_id="m-f", lifecycle=ALL_STAGES) == (7, 7, False)
+    assert catalog.page_bounds(before_id="m-d", limit=2, lifecycle=ALL_STAGES) == (2, 4, True)
+    assert catalog.page_bounds(before_id="m-d", limit=4, lifecycle=ALL_STAGES) == (0, 4, False)
+    assert catalog.page_bounds(before_id="m-a", lifecycle=ALL_STAGES) == (0, 0, False)
 
 
 def test_page_bounds_are_slices_of_the_view() -> None:
@@ -273,7 +272,7 @@ def test_synthetic_models_pass_full_validation_and_have_ties() -> None:
 def test_synthetic_lifecycles_are_a_realistic_mix() -> None:
     """About 40 % active, 15 % deprecated, 45 % retired, interleaved, with consistent dates."""
     synthetic = Catalog.synthetic(4000, seed=1)
-    counts = Counter(m.lifecycle.value for m in synthetic.models)
+    counts = Counter(Lifecycle(m.lifecycle).value for m in synthetic.models)
     assert 0.33 < counts["active"] / 4000 < 0.47
     assert 0.10 < counts["deprecated"] / 4000 < 0.20
     assert 0.38 < counts["retired"] / 4000 < 0.52

@@ -202,7 +202,7 @@ class _Entry:
             text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as exc:
             raise CatalogError(f"{where}: not representable as JSON ({exc})") from None
-        stage = _STAGE_CODE[model.lifecycle.value]
+        stage = _STAGE_CODE[str(data["lifecycle"])]
         return cls(model.id, _micros(model.created_at), stage, text.encode("utf-8"), where)
 
 
@@ -503,23 +503,18 @@ class Catalog:
         >>> Catalog.synthetic(10).page_bounds(before_id=Catalog.synthetic(10).ids[4], limit=3)
         (1, 4, True)
         """
-        return self._bounds(_stage_codes(lifecycle), after_id, before_id, limit)[:3]
-
-    def _bounds(
-        self, codes: frozenset[int], after_id: Optional[str], before_id: Optional[str], limit: int
-    ) -> tuple[int, int, bool, Sequence[int]]:
         if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
             raise PageError("limit", f"expected an integer from 1 to {MAX_LIMIT}, got {limit!r}")
         if after_id is not None and before_id is not None:
             raise PageError("before_id", "cannot be combined with after_id")
-        view = self._view(codes)
+        view = self._view(_stage_codes(lifecycle))
         if before_id is not None:
             stop = bisect_left(view, self._cursor("before_id", before_id))
             start = max(0, stop - limit)
-            return start, stop, start > 0, view
+            return start, stop, start > 0
         start = 0 if after_id is None else bisect_right(view, self._cursor("after_id", after_id))
         stop = min(len(view), start + limit)
-        return start, stop, stop < len(view), view
+        return start, stop, stop < len(view)
 
     def _cursor(self, name: str, model_id: str) -> int:
         position = self._index.get(model_id)
@@ -536,9 +531,11 @@ class Catalog:
         lifecycle: Optional[Iterable[str]] = None,
     ) -> bytes:
         """The JSON body of ``GET /v1/models`` for these parameters, assembled from slices."""
-        codes = _stage_codes(lifecycle)
-        start, stop, has_more, view = self._bounds(codes, after_id, before_id, limit)
-        positions = view[start:stop]
+        # page_bounds is the one place that decides a page (subclasses may override it).
+        start, stop, has_more = self.page_bounds(
+            after_id=after_id, before_id=before_id, limit=limit, lifecycle=lifecycle
+        )
+        positions = self._view(_stage_codes(lifecycle))[start:stop]
         if start == stop:
             first = last = b"null"
         else:

@@ -62,6 +62,7 @@ def _compile_check(schema: Mapping[str, Any]) -> _Check:
     extra_schema = schema.get("additionalProperties")
     extra = _compile_check(extra_schema) if isinstance(extra_schema, dict) else None
     minimum = schema.get("minimum")
+    enum = tuple(schema.get("enum", ()))
     date_time = schema.get("format") == "date-time"
 
     def check(value: Any) -> None:
@@ -80,6 +81,9 @@ def _compile_check(schema: Mapping[str, Any]) -> _Check:
                     except SchemaProblem as problem:
                         problem.parts.append(f".{key}")
                         raise
+        if enum and value not in enum:
+            shown = value if len(repr(value)) <= 64 else str(value)[:64] + "..."
+            raise SchemaProblem(f"expected one of {', '.join(enum)}, got {shown!r}")
         if minimum is not None and type(value) in (int, float) and value < minimum:
             raise SchemaProblem(f"expected at least {minimum}, got {value}")
         if date_time and type(value) is str and not _STRICT_DATE_TIME.match(value):
@@ -97,7 +101,8 @@ def check_model(data: Any) -> None:
     """Raise :class:`SchemaProblem` where a decoded model breaks what the codec does not check.
 
     The codec checks types and required fields; this adds a null where the spec allows none (the
-    codec reads an explicit null as an absent field), ``minimum``, and strict date-time syntax.
+    codec reads an explicit null as an absent field), ``enum`` (the lenient codec keeps a value
+    newer than the spec, which a server must not serve), ``minimum``, and strict date-time syntax.
 
     >>> check_model({"id": "m", "max_tokens": -1})
     Traceback (most recent call last):
