@@ -171,16 +171,20 @@ def load_snapshot(path: str, stdin: Optional[BinaryIO] = None) -> list[ModelInfo
     anthropic_models.snapshot.SnapshotError: <stdin>: not JSON: nested too deeply
     """
     name = "<stdin>" if path == "-" else path
+    if path == "-" and stdin is None:
+        raise SnapshotError("no standard input to read the snapshot from")
     try:
-        if path == "-":
-            if stdin is None:
-                raise SnapshotError("no standard input to read the snapshot from")
+        if stdin is not None and path == "-":
             data = _read(stdin, name)
         else:
             with open(path, "rb") as stream:
                 data = _read(stream, name)
-    except OSError as exc:
-        raise SnapshotError(f"cannot read {name}: {exc.strerror or exc}") from None
+    except SnapshotError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        raise SnapshotError(
+            f"cannot read {name}: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except RecursionError:

@@ -64,10 +64,10 @@ class FakeAPI:
     """The two operations over a list of models, as the spec describes them (default view
     without retired models; cursors are positions in the newest-first order)."""
 
-    models: list[dict[str, Any]] = attrs.field(factory=lambda: list(CATALOGUE))
-    sent: list[Sent] = attrs.field(factory=list)
-    on_list: Optional[Any] = None
-    pool: FakePool = attrs.field(init=False)
+    models: list[dict[str, Any]] = attrs.field(factory=lambda: list(CATALOGUE), repr=False)
+    sent: list[Sent] = attrs.field(factory=list, repr=False)
+    on_list: Optional[Any] = attrs.field(default=None, repr=False)
+    pool: FakePool = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         self.pool = FakePool(handler=self.answer)
@@ -93,6 +93,9 @@ class FakeAPI:
         stages = query.get("lifecycle[]", ["active", "deprecated"])
         ids = [m["id"] for m in self.models]
         limit = int(query.get("limit", [str(transport.LIST_MODELS.parameter("limit").default)])[0])
+        for cursor in ("after_id", "before_id"):
+            if cursor in query and query[cursor][0] not in ids:
+                return self.error(400, "invalid_request_error", f"{cursor}: unknown model")
         if "after_id" in query:
             start = ids.index(query["after_id"][0]) + 1
             view = [m for m in self.models[start:] if m["lifecycle"] in stages]
