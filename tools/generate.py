@@ -7,7 +7,8 @@ Run through nox (``nox -s generate`` / ``nox -s check-generated``), which pins e
 Four modules come out, each with a DO NOT EDIT header naming the spec's sha256:
 
 * ``models.py``: attrs classes, written by datamodel-code-generator through our templates in
-  ``tools/templates`` (its dataclass output type, with ``@attrs.frozen`` in place of ``@dataclass``);
+  ``tools/templates`` (its dataclass output type, with ``@attrs.frozen`` in place of ``@dataclass``;
+  an enum-typed field is ``Union[TheEnum, str]``, so that a value newer than the spec decodes);
 * ``transport.py``: one urllib3 function per operation, written by :mod:`transport_codegen`;
 * ``spec.py``: the spec as a Python literal, so that runtime validation needs no YAML parser;
 * ``manifest.py``: the spec's sha256 and the versions of the tools that wrote the package.
@@ -85,7 +86,7 @@ def generate_models(output: Path, head: str) -> None:
         "--use-standard-collections",
         "--no-use-union-operator",
         "--additional-imports",
-        "attrs",
+        "attrs,typing.Union",
         "--output-datetime-class",
         "datetime",
         "--custom-file-header",

@@ -55,11 +55,7 @@ class ResponseTooLarge(TransportError):
 
 
 class BodyError(TransportError):
-    """The body did not arrive whole; ``retries`` is the retry state the response came with."""
-
-    def __init__(self, message: str, retries: Optional[Retry]) -> None:
-        super().__init__(message)
-        self.retries = retries
+    """The body did not arrive whole."""
 
 
 class BodyTimeout(BodyError):
@@ -80,9 +76,6 @@ class Response(Protocol):
     def headers(self) -> Mapping[str, str]: ...
 
     def read(self, amt: int) -> bytes: ...
-
-    @property
-    def retries(self) -> Optional[Retry]: ...
 
     def release_conn(self) -> None: ...
 
@@ -201,7 +194,7 @@ def _check_length(response: Response, size: int, method: str, url: str) -> None:
     encoded = response.headers.get("content-encoding", "identity") != "identity"
     if declared.isdigit() and not encoded and int(declared) != size:
         raise BodyInterrupted(
-            f"{method} {url}: body cut off at {size} of {declared} bytes", response.retries
+            f"{method} {url}: body cut off at {size} of {declared} bytes"
         )
 
 
@@ -233,16 +226,14 @@ def _send(
             if size > max_body_bytes:
                 raise ResponseTooLarge(f"{method} {url}: body larger than {max_body_bytes} bytes")
             if deadline is not None and time.monotonic() > deadline:
-                raise BodyTimeout(
-                    f"{method} {url}: body still arriving after {body_timeout} s", response.retries
-                )
+                raise BodyTimeout(f"{method} {url}: body still arriving after {body_timeout} s")
             chunks.append(chunk)
         _check_length(response, size, method, url)
         complete = True
     except ReadTimeoutError as exc:
-        raise BodyTimeout(f"{method} {url}: body read timed out", response.retries) from exc
+        raise BodyTimeout(f"{method} {url}: body read timed out") from exc
     except (HTTPError, OSError) as exc:
-        raise BodyInterrupted(f"{method} {url}: body interrupted ({exc})", response.retries) from exc
+        raise BodyInterrupted(f"{method} {url}: body interrupted ({exc})") from exc
     finally:
         if not complete:
             response.close()
@@ -387,6 +378,7 @@ def _render_operation(spec: dict[str, Any], op: dict[str, Any]) -> str:
         )
     signature += [
         "    headers: Optional[Mapping[str, str]] = None,",
+        "    extra_query: Sequence[tuple[str, ParamValue]] = (),",
         "    timeout: Union[Timeout, float, None] = None,",
         "    retries: Union[Retry, int, None] = None,",
         "    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,",
@@ -408,7 +400,7 @@ def _render_operation(spec: dict[str, Any], op: dict[str, Any]) -> str:
         *signature,
         ") -> RawResponse:",
         textwrap.indent(f'"""{doc}\n"""', "    "),
-        f"    url = _url(base_url, {_string_literal(path_expr, bool(by_place['path']))}, [{query}])",
+        f"    url = _url(base_url, {_string_literal(path_expr, bool(by_place['path']))}, [{query + ', ' if query else ''}*extra_query])",
         f"    sent = _headers(headers, [{header_pairs}])",
         "    return _send(",
         f"        pool, {op['method']!r}, url, sent,",

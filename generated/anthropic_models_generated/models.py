@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 
 import attrs
 
@@ -36,15 +36,10 @@ class EffortCapability:
 
     supported: bool
     """True when the `effort` parameter is supported."""
-
     low: CapabilitySupport
-
     medium: CapabilitySupport
-
     high: CapabilitySupport
-
     max: CapabilitySupport
-
     xhigh: Optional[CapabilitySupport] = None
     """Support for the `xhigh` level; absent or null on older servers."""
 
@@ -55,11 +50,8 @@ class ThinkingTypes:
     while `disabled` is true)."""
 
     adaptive: CapabilitySupport
-
     between_tools: CapabilitySupport
-
     disabled: CapabilitySupport
-
     enabled: CapabilitySupport
 
 
@@ -69,7 +61,6 @@ class ThinkingCapability:
 
     supported: bool
     """True when extended thinking is supported."""
-
     types: ThinkingTypes
 
 
@@ -79,9 +70,7 @@ class ServerToolsCapability:
 
     supported: bool
     """True when the model supports at least one of the tools."""
-
     web_search: CapabilitySupport
-
     code_execution: CapabilitySupport
 
 
@@ -91,11 +80,8 @@ class ContextManagementCapability:
 
     supported: bool
     """True when context management is supported."""
-
     clear_thinking_20251015: Optional[CapabilitySupport] = None
-
     clear_tool_uses_20250919: Optional[CapabilitySupport] = None
-
     compact_20260112: Optional[CapabilitySupport] = None
 
 
@@ -105,7 +91,6 @@ class CompactionCapability:
 
     supported: bool
     """True when compaction is supported."""
-
     summarize: CapabilitySupport
 
 
@@ -115,25 +100,15 @@ class ModelCapabilities:
     appear over time, and clients ignore the ones they do not know."""
 
     batch: CapabilitySupport
-
     citations: CapabilitySupport
-
     code_execution: CapabilitySupport
-
     image_input: CapabilitySupport
-
     pdf_input: CapabilitySupport
-
     structured_outputs: CapabilitySupport
-
     effort: EffortCapability
-
     thinking: ThinkingCapability
-
     server_tools: ServerToolsCapability
-
     context_management: ContextManagementCapability
-
     compaction: Optional[CompactionCapability] = None
     """Beta (sent with an `anthropic-beta` header); absent from the stable API's answers."""
 
@@ -154,41 +129,30 @@ class ModelInfo:
 
     id: str
     """Unique model identifier."""
-
     type: Literal["model"]
     """Object type; always `model`."""
-
     created_at: datetime
     """RFC 3339 release time; may be the epoch if the release date is unknown."""
-
     display_name: str
     """A human-readable name for the model."""
-
-    lifecycle: Lifecycle
-
+    lifecycle: Union[Lifecycle, str]
     deprecated_at: Optional[datetime] = None
     """The model's most recent deprecation; set for deprecated and retired models, null while the
     model is active."""
-
     retires_at: Optional[datetime] = None
     """Scheduled retirement, which can be revised until it happens; null while the model is active
     or while no retirement is scheduled. A past date on a deprecated model means retirement is
     overdue, not that it has happened: `lifecycle` is the signal."""
-
     line: Optional[str] = None
     """The model line: known values are `haiku`, `sonnet`, `opus`, `fable` and `mythos`, and more
     lines may be added (an open set). Null when the model belongs to no line; do not infer it
     from the id."""
-
     max_input_tokens: Optional[int] = None
     """The context window, in tokens."""
-
     max_tokens: Optional[int] = None
     """The largest accepted value of the `max_tokens` request parameter."""
-
     capabilities: Optional[ModelCapabilities] = None
     """What the model can do; null when unknown."""
-
     allowed_fallback_models: Optional[list[str]] = None
     """Beta (sent with an `anthropic-beta` header): ids of the models a request may fall back to.
     Optional; absent from the stable API's answers."""
@@ -203,10 +167,8 @@ class ErrorDetail:
     `authentication_error` (401), `billing_error` (402), `permission_error` (403),
     `not_found_error` (404), `conflict_error` (409), `rate_limit_error` (429), `api_error` (500,
     503), `timeout_error` (504), `overloaded_error` (529); other endpoints add `memory_*` types."""
-
     message: str
     """A human-readable description of the error; its wording can change (do not match on it)."""
-
     details: Optional[ErrorDetails] = None
     """Machine-readable details, for some errors only."""
 
@@ -217,13 +179,10 @@ class ListModelsResponse:
 
     data: list[ModelInfo]
     """The models of this page."""
-
     first_id: Optional[str]
     """Id of the page's first model (the `before_id` of the previous page); null on an empty page."""
-
     last_id: Optional[str]
     """Id of the page's last model (the `after_id` of the next page); null on an empty page."""
-
     has_more: bool
     """Whether more models exist beyond this page in the requested direction."""
 
@@ -234,8 +193,6 @@ class ErrorResponse:
 
     type: Literal["error"]
     """Always `error`."""
-
     error: ErrorDetail
-
     request_id: Optional[str] = None
     """The request's id, the same as the `request-id` header."""

@@ -40,11 +40,7 @@ class ResponseTooLarge(TransportError):
 
 
 class BodyError(TransportError):
-    """The body did not arrive whole; ``retries`` is the retry state the response came with."""
-
-    def __init__(self, message: str, retries: Optional[Retry]) -> None:
-        super().__init__(message)
-        self.retries = retries
+    """The body did not arrive whole."""
 
 
 class BodyTimeout(BodyError):
@@ -65,9 +61,6 @@ class Response(Protocol):
     def headers(self) -> Mapping[str, str]: ...
 
     def read(self, amt: int) -> bytes: ...
-
-    @property
-    def retries(self) -> Optional[Retry]: ...
 
     def release_conn(self) -> None: ...
 
@@ -187,9 +180,7 @@ def _check_length(response: Response, size: int, method: str, url: str) -> None:
     declared = response.headers.get("content-length", "")
     encoded = response.headers.get("content-encoding", "identity") != "identity"
     if declared.isdigit() and not encoded and int(declared) != size:
-        raise BodyInterrupted(
-            f"{method} {url}: body cut off at {size} of {declared} bytes", response.retries
-        )
+        raise BodyInterrupted(f"{method} {url}: body cut off at {size} of {declared} bytes")
 
 
 def _send(
@@ -220,18 +211,14 @@ def _send(
             if size > max_body_bytes:
                 raise ResponseTooLarge(f"{method} {url}: body larger than {max_body_bytes} bytes")
             if deadline is not None and time.monotonic() > deadline:
-                raise BodyTimeout(
-                    f"{method} {url}: body still arriving after {body_timeout} s", response.retries
-                )
+                raise BodyTimeout(f"{method} {url}: body still arriving after {body_timeout} s")
             chunks.append(chunk)
         _check_length(response, size, method, url)
         complete = True
     except ReadTimeoutError as exc:
-        raise BodyTimeout(f"{method} {url}: body read timed out", response.retries) from exc
+        raise BodyTimeout(f"{method} {url}: body read timed out") from exc
     except (HTTPError, OSError) as exc:
-        raise BodyInterrupted(
-            f"{method} {url}: body interrupted ({exc})", response.retries
-        ) from exc
+        raise BodyInterrupted(f"{method} {url}: body interrupted ({exc})") from exc
     finally:
         if not complete:
             response.close()
@@ -311,6 +298,7 @@ def list_models(
     anthropic_beta: Optional[str] = None,
     anthropic_workspace_id: Optional[str] = None,
     headers: Optional[Mapping[str, str]] = None,
+    extra_query: Sequence[tuple[str, ParamValue]] = (),
     timeout: Union[Timeout, float, None] = None,
     retries: Union[Retry, int, None] = None,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
@@ -329,6 +317,7 @@ def list_models(
             ("before_id", before_id),
             ("limit", limit),
             ("lifecycle[]", lifecycle),
+            *extra_query,
         ],
     )
     sent = _headers(
@@ -397,6 +386,7 @@ def get_model(
     anthropic_beta: Optional[str] = None,
     anthropic_workspace_id: Optional[str] = None,
     headers: Optional[Mapping[str, str]] = None,
+    extra_query: Sequence[tuple[str, ParamValue]] = (),
     timeout: Union[Timeout, float, None] = None,
     retries: Union[Retry, int, None] = None,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
@@ -407,7 +397,7 @@ def get_model(
     One model by its id or by an alias (such as `claude-sonnet-4-5`), which the server resolves to the
     model it currently points to. Retired models are still returned, with `lifecycle: retired`.
     """
-    url = _url(base_url, f"/v1/models/{_segment('model_id', model_id)}", [])
+    url = _url(base_url, f"/v1/models/{_segment('model_id', model_id)}", [*extra_query])
     sent = _headers(
         headers,
         [

@@ -9,7 +9,7 @@ import sys
 import typing
 from datetime import datetime, timedelta, timezone
 from enum import Enum
-from typing import Any, Callable, Literal, TypeVar, Union
+from typing import Any, Callable, Literal, Optional, TypeVar, Union
 
 import attrs
 
@@ -135,6 +135,28 @@ def _datetime(value: Any) -> datetime:
 
 def _any(value: Any) -> Any:
     return value
+
+
+def _open_enum(args: tuple[Any, ...]) -> Optional[type[Enum]]:
+    """The enum of ``Union[SomeEnum, str]`` (a field open to values newer than the spec)."""
+    if (
+        len(args) == 2
+        and args[1] is str
+        and isinstance(args[0], type)
+        and issubclass(args[0], Enum)
+    ):
+        return args[0]
+    return None
+
+
+def enum_value(value: Union[Enum, str]) -> str:
+    """The wire value of an open enum field: a member's value, or the newer string as it came.
+
+    >>> from anthropic_models_generated.models import Lifecycle
+    >>> enum_value(Lifecycle.retired), enum_value("preview")
+    ('retired', 'preview')
+    """
+    return str(value.value) if isinstance(value, Enum) else value
 
 
 class _Compiler:
@@ -274,6 +296,8 @@ class _Compiler:
         if isinstance(tp, type) and issubclass(tp, Enum):
             return self._enum(tp)
         origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin is Union and _open_enum(args) is not None:
+            return self._open_enum(_open_enum(args))  # type: ignore[arg-type]
         if origin is Union:
             return self._optional(tp, args)
         if origin is Literal:
@@ -285,10 +309,10 @@ class _Compiler:
         raise TypeError(f"the codec does not handle {tp!r}")
 
     def _optional(self, tp: Any, args: tuple[Any, ...]) -> _Converter:
-        rest = [arg for arg in args if arg is not _NONE_TYPE]
-        if len(rest) != 1 or len(args) != 2:
+        rest = tuple(arg for arg in args if arg is not _NONE_TYPE)
+        if len(rest) == len(args):
             raise TypeError(f"the codec does not handle {tp!r}")
-        inner = self.get(rest[0])
+        inner = self.get(rest[0] if len(rest) == 1 else Union[rest])
 
         def convert(value: Any) -> Any:
             return None if value is None else inner(value)
@@ -304,6 +328,24 @@ class _Compiler:
                 return value
             wanted = " or ".join(json.dumps(a) for a in allowed)
             raise _Failure(f"expected {wanted}, got {json.dumps(value)[:64]}")
+
+        return convert
+
+    def _open_enum(self, enum: type[Enum]) -> _Converter:
+        """An enum that also takes a string newer than the spec (kept as it is), unless strict."""
+        members = {member.value: member for member in enum}
+        strict = self.strict
+
+        def convert(value: Any) -> Any:
+            if type(value) is str:
+                if value in members:
+                    return members[value]
+                if not strict:
+                    return value
+                known = ", ".join(str(v) for v in members)
+                raise _Failure(f"{json.dumps(value)[:64]} is newer than the spec (known: {known})")
+            choices = ", ".join(sorted(str(v) for v in members))
+            raise _Failure(f"expected one of {choices}, got {json.dumps(value)[:64]}")
 
         return convert
 

@@ -1,13 +1,10 @@
-"""urllib3 set-up: the retry policy of the official SDK, timeouts, base URL checks, error mapping."""
+"""urllib3 set-up: pools, timeouts, base URL checks, and urllib3 errors as the package's own."""
 
 from __future__ import annotations
 
-import email.utils
 import ipaddress
 import math
-import random
-import time
-from typing import Any, Optional, Union
+from typing import Optional, Union
 from urllib.parse import urlsplit
 
 from urllib3 import PoolManager, Timeout
@@ -16,111 +13,14 @@ from urllib3.exceptions import (
     MaxRetryError,
     NewConnectionError,
     ReadTimeoutError,
-    ResponseError,
 )
 from urllib3.exceptions import (
     TimeoutError as Urllib3TimeoutError,
 )
-from urllib3.util.retry import Retry
 
 from anthropic_models.errors import APIConnectionError, APITimeoutError, InvalidArgumentError
 
-INITIAL_RETRY_DELAY = 0.5
-MAX_RETRY_DELAY = 8.0
-MAX_RETRY_AFTER = 60.0
-RETRY_STATUSES = frozenset({408, 409, 429})
 DEFAULT_TIMEOUT = Timeout(connect=5.0, read=60.0)
-
-_sleep = time.sleep  # tests replace this to record waits instead of sleeping
-
-
-def _header(response: Any, name: str) -> Optional[str]:
-    value = response.headers.get(name)
-    return value if isinstance(value, str) else None
-
-
-class SDKRetry(Retry):
-    """urllib3's Retry with the official SDK's policy.
-
-    Retries connection errors, timeouts, 408, 409, 429 and every 5xx; ``x-should-retry: true`` or
-    ``false`` overrides the status. Waits what ``retry-after-ms`` or ``retry-after`` (seconds or an
-    HTTP date) says when that is between 0 and 60 s, else 0.5 s doubling up to 8 s, less up to 25 %
-    jitter. A response that is not retried is handed back as it is.
-    """
-
-    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
-        # The decision needs the response's headers (x-should-retry), which only increment() sees.
-        return bool(self.total) and status_code >= 400 and self._is_method_retryable(method)
-
-    def increment(  # type: ignore[override]
-        self,
-        method: Optional[str] = None,
-        url: Optional[str] = None,
-        response: Any = None,
-        error: Optional[Exception] = None,
-        _pool: Any = None,
-        _stacktrace: Any = None,
-    ) -> Retry:
-        if error is None and response is not None and not should_retry(response):
-            raise MaxRetryError(
-                _pool, url or "", ResponseError(f"{response.status} is not retried")
-            )
-        return super().increment(method, url, response, error, _pool, _stacktrace)
-
-    def get_retry_after(self, response: Any) -> Optional[float]:
-        return retry_after(response)
-
-    def get_backoff_time(self) -> float:
-        attempts = max(len(self.history), 1)
-        delay = min(INITIAL_RETRY_DELAY * 2 ** (attempts - 1), MAX_RETRY_DELAY)
-        return float(delay * (1 - 0.25 * random.random()))
-
-    def sleep(self, response: Any = None) -> None:
-        wait = retry_after(response) if response is not None else None
-        _sleep(self.get_backoff_time() if wait is None else wait)
-
-
-def should_retry(response: Any) -> bool:
-    """The SDK's rule: x-should-retry first, then 408, 409, 429 and 5xx."""
-    hint = _header(response, "x-should-retry")
-    if hint == "true":
-        return True
-    if hint == "false":
-        return False
-    status: int = response.status
-    return status in RETRY_STATUSES or status >= 500
-
-
-def retry_after(response: Any) -> Optional[float]:
-    """Seconds to wait from retry-after-ms or retry-after, if given and within (0, 60]."""
-    seconds: Optional[float] = None
-    millis = _header(response, "retry-after-ms")
-    if millis is not None:
-        try:
-            seconds = float(millis) / 1000
-        except ValueError:
-            seconds = None
-    text = _header(response, "retry-after")
-    if seconds is None and text is not None:
-        try:
-            seconds = float(text)
-        except ValueError:
-            parsed = email.utils.parsedate_tz(text)
-            seconds = None if parsed is None else email.utils.mktime_tz(parsed) - time.time()
-    if seconds is not None and 0 < seconds <= MAX_RETRY_AFTER:
-        return seconds
-    return None
-
-
-def make_retry(max_retries: int) -> SDKRetry:
-    """The retry state of one call: ``max_retries`` retries in all, redirects never followed."""
-    return SDKRetry(
-        total=max_retries,
-        redirect=0,
-        raise_on_redirect=False,
-        raise_on_status=False,
-        respect_retry_after_header=True,
-    )
 
 
 def make_timeout(timeout: Union[float, Timeout, None]) -> Timeout:

@@ -34,7 +34,8 @@ def _flatten(exc: BaseException) -> list[str]:
             path = root + "".join(
                 f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.absolute_path
             )
-            lines.append(f"{path}: {error.message}")
+            newer = " (a value newer than the spec)" if error.validator == "enum" else ""
+            lines.append(f"{path}: {error.message}{newer}")
         todo.extend([current.__cause__, current.__context__])
     cause = f" ({exc.__cause__})" if exc.__cause__ else ""
     return lines or [f"{type(exc).__name__}: {exc}{cause}"]

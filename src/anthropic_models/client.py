@@ -13,18 +13,29 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import platform
-import threading
 import time
-from typing import Any, Callable, Iterator, Optional, TypeVar, Union
+from typing import Any, Callable, Iterator, Mapping, Optional, Sequence, TypeVar, Union
 
 import attrs
 import urllib3
 from urllib3 import Timeout
-from urllib3.exceptions import HTTPError, MaxRetryError
+from urllib3.exceptions import HTTPError
 
 from anthropic_models import _codec, _http
+from anthropic_models._cache import CatalogueCache
+from anthropic_models._options import (
+    DEFAULT_ANTHROPIC_VERSION,
+    DEFAULT_BASE_URL,
+    ClientOptions,
+    check_headers,
+    check_id,
+    check_lifecycle,
+    check_limit,
+    check_query,
+)
+from anthropic_models._redact import Redactor
+from anthropic_models._retry import DEFAULT_MAX_RETRY_WAIT, RetryPolicy, sleep
 from anthropic_models._version import __version__
 from anthropic_models.errors import (
     APIConnectionError,
@@ -39,7 +50,6 @@ from anthropic_models.errors import (
 from anthropic_models.pagination import Cursor, ModelPage, walk
 from anthropic_models_generated import transport
 from anthropic_models_generated.models import (
-    ErrorResponse,
     Lifecycle,
     ListModelsResponse,
     ModelCapabilities,
@@ -48,37 +58,20 @@ from anthropic_models_generated.models import (
 
 __all__ = ["DEFAULT_ANTHROPIC_VERSION", "DEFAULT_BASE_URL", "ModelsClient"]
 
-DEFAULT_BASE_URL = "https://api.anthropic.com"
-DEFAULT_ANTHROPIC_VERSION = "2023-06-01"
-MAX_PAGE_SIZE = 1000
 _USER_AGENT = f"anthropic-models/{__version__} Python/{platform.python_version()} urllib3/{getattr(urllib3, '__version__', '?')}"
+_PAGE_SIZE_MAX = transport.LIST_MODELS.parameter("limit").maximum
 
 log = logging.getLogger("anthropic_models")
 T = TypeVar("T")
-
-
-def _check_id(name: str, value: object) -> str:
-    if not isinstance(value, str) or not value:
-        raise InvalidArgumentError(f"{name} must be a non-empty string, not {value!r}")
-    return value
-
-
-def _check_limit(limit: object) -> Optional[int]:
-    if limit is None:
-        return None
-    if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_PAGE_SIZE:
-        raise InvalidArgumentError(
-            f"limit must be an integer from 1 to {MAX_PAGE_SIZE}, not {limit!r}"
-        )
-    return limit
+Stages = Union[str, Lifecycle, Sequence[Union[str, Lifecycle]], None]
 
 
 def _check_cursors(after_id: Optional[str], before_id: Optional[str]) -> Cursor:
     if after_id is not None and before_id is not None:
         raise InvalidArgumentError("give after_id or before_id, not both")
     return Cursor(
-        after_id=None if after_id is None else _check_id("after_id", after_id),
-        before_id=None if before_id is None else _check_id("before_id", before_id),
+        after_id=None if after_id is None else check_id("after_id", after_id),
+        before_id=None if before_id is None else check_id("before_id", before_id),
     )
 
 
@@ -91,7 +84,11 @@ def _capability_support(model: ModelInfo, path: list[str]) -> bool:
     return getattr(node, "supported", None) is True
 
 
-def _capability_path(name: str) -> list[str]:
+def _capability_path(name: object) -> list[str]:
+    if not isinstance(name, str) or not name:
+        raise InvalidArgumentError(
+            f"capability must be a capability name such as 'batch', not {name!r}"
+        )
     path = name.split(".")
     known = [field.name for field in attrs.fields(ModelCapabilities)]
     if path[0] not in known:
@@ -99,67 +96,57 @@ def _capability_path(name: str) -> list[str]:
     return path
 
 
-def _lifecycle(value: Union[Lifecycle, str, None]) -> Optional[Lifecycle]:
-    if value is None or isinstance(value, Lifecycle):
-        return value
-    try:
-        return Lifecycle(value)
-    except ValueError:
-        choices = ", ".join(member.value for member in Lifecycle)
-        raise InvalidArgumentError(f"lifecycle must be one of {choices}, not {value!r}") from None
-
-
 def _is_usable(model: ModelInfo) -> bool:
-    """Not retired; a model without lifecycle (an older server) counts as active."""
+    """Not retired: retired is the one stage documented as unusable (a newer stage is usable)."""
     return model.lifecycle is not Lifecycle.retired
 
 
-class _CatalogueCache:
-    """The full catalogue, kept ``ttl`` seconds; one refresh at a time across threads."""
+@attrs.frozen(kw_only=True)
+class _Call:
+    """The per-call options of one facade method, checked."""
 
-    def __init__(self, ttl: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self.ttl = ttl
-        self.clock = clock
-        self._lock = threading.Lock()
-        # One tuple, replaced whole, so that readers never see a half-updated cache.
-        self._entry: Optional[tuple[float, tuple[ModelInfo, ...], dict[str, ModelInfo]]] = None
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    query: tuple[tuple[str, str], ...] = ()
+    timeout: Optional[Timeout] = None
 
-    def fresh(self) -> Optional[tuple[tuple[ModelInfo, ...], dict[str, ModelInfo]]]:
-        """The models and their index by id, if loaded less than ``ttl`` seconds ago."""
-        entry = self._entry
-        if entry is not None and self.clock() - entry[0] < self.ttl:
-            return entry[1], entry[2]
-        return None
-
-    def get(self, load: Callable[[], tuple[ModelInfo, ...]]) -> tuple[ModelInfo, ...]:
-        found = self.fresh()
-        if found is not None:
-            return found[0]
-        with self._lock:
-            found = self.fresh()
-            if found is None:
-                models = load()
-                self._entry = (self.clock(), models, {model.id: model for model in models})
-                return models
-            return found[0]
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entry = None
+    @classmethod
+    def build(
+        cls,
+        workspace_id: Optional[str],
+        extra_headers: Optional[Mapping[str, str]],
+        extra_query: Optional[Mapping[str, Any]],
+        timeout: Union[float, Timeout, None],
+    ) -> _Call:
+        headers = check_headers("extra_headers", extra_headers)
+        if workspace_id is not None:
+            headers["anthropic-workspace-id"] = check_id("workspace_id", workspace_id)
+        return cls(
+            headers=headers,
+            query=check_query(extra_query),
+            timeout=None if timeout is None else _http.make_timeout(timeout),
+        )
 
 
 class ModelsClient:
     """A client for ``GET /v1/models`` and ``GET /v1/models/{model_id}``.
 
-    ``api_key`` (default: ``$ANTHROPIC_API_KEY``) is sent as ``x-api-key``; ``auth_token``
-    (default: ``$ANTHROPIC_AUTH_TOKEN``) as ``Authorization: Bearer``. ``base_url`` defaults to
-    ``$ANTHROPIC_BASE_URL``, then ``https://api.anthropic.com``; plain http is refused except on
-    loopback. ``timeout`` is a number of seconds or a ``urllib3.Timeout`` (default: 5 s to
-    connect, 60 s to read); the body must also arrive within the read timeout. ``max_retries``
-    retries follow the official SDK's policy (0 disables them). ``validate=True`` checks every
-    request and response against the spec (needs the ``validation`` extra). ``cache_ttl`` keeps
-    the whole catalogue that many seconds for the availability and selection helpers. ``pool`` is
-    a urllib3 pool of your own (proxies, TLS settings); it is not closed by :meth:`close`.
+    Credentials: ``api_key`` is sent as ``x-api-key``, ``auth_token`` as ``Authorization: Bearer``.
+    An explicit credential wins: when either is given, the environment is not read; when neither
+    is, ``$ANTHROPIC_API_KEY`` and ``$ANTHROPIC_AUTH_TOKEN`` are. A key is visible ASCII only.
+    ``base_url`` defaults to ``$ANTHROPIC_BASE_URL``, then ``https://api.anthropic.com``; an empty
+    one is refused, and plain http is refused except on loopback. ``timeout`` is a number of
+    seconds or a ``urllib3.Timeout`` (default: 5 s to connect, 60 s to read); the body must also
+    arrive within the read timeout. ``max_retries`` retries follow the official SDK's policy (0
+    disables them); a server asking to wait longer than ``max_retry_wait`` seconds gets no retry,
+    and the error carries its ``retry_after``. ``anthropic_version`` defaults to the version the
+    official SDK sends; ``workspace_id`` is sent as ``anthropic-workspace-id``. ``validate=True``
+    checks every request and response against the spec (needs the ``validation`` extra).
+    ``cache_ttl`` keeps the catalogue (the default view) and resolved aliases that many seconds for
+    the availability and selection helpers. ``pool`` is a urllib3 pool of your own; it is not
+    closed by :meth:`close`.
+
+    Every operation also takes ``extra_headers``, ``extra_query`` and ``timeout`` for one call, as
+    the official SDK's methods do.
 
     One client is safe to share between threads.
 
@@ -177,68 +164,69 @@ class ModelsClient:
         base_url: Optional[str] = None,
         timeout: Union[float, Timeout] = _http.DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
         anthropic_version: str = DEFAULT_ANTHROPIC_VERSION,
+        workspace_id: Optional[str] = None,
         validate: bool = False,
         cache_ttl: Optional[float] = None,
         pool: Optional[transport.Pool] = None,
         max_body_bytes: int = transport.DEFAULT_MAX_BODY_BYTES,
     ) -> None:
-        self._api_key = api_key if api_key is not None else os.environ.get("ANTHROPIC_API_KEY")
-        self._auth_token = (
-            auth_token if auth_token is not None else os.environ.get("ANTHROPIC_AUTH_TOKEN")
+        self.options = ClientOptions.build(
+            api_key=api_key,
+            auth_token=auth_token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_retry_wait=max_retry_wait,
+            anthropic_version=anthropic_version,
+            workspace_id=workspace_id,
+            cache_ttl=cache_ttl,
+            max_body_bytes=max_body_bytes,
+            default_headers={"user-agent": _USER_AGENT},
         )
-        for name, secret in (("api_key", self._api_key), ("auth_token", self._auth_token)):
-            if secret is not None and (not isinstance(secret, str) or not secret.strip()):
-                raise InvalidArgumentError(f"{name} must be a non-empty string")
-            if isinstance(secret, str) and any(c in secret for c in "\r\n\0"):
-                raise InvalidArgumentError(f"{name} contains a line break or NUL")
-        self.base_url = _http.check_base_url(
-            base_url or os.environ.get("ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL
-        )
-        self.timeout = _http.make_timeout(timeout)
-        if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
-            raise InvalidArgumentError(f"max_retries must be an integer >= 0, not {max_retries!r}")
-        self.max_retries = max_retries
-        if not isinstance(anthropic_version, str) or not anthropic_version:
-            raise InvalidArgumentError("anthropic_version must be a non-empty string")
-        self.anthropic_version = anthropic_version
-        if cache_ttl is not None and (
-            not isinstance(cache_ttl, (int, float)) or isinstance(cache_ttl, bool) or cache_ttl <= 0
-        ):
+        if pool is not None and not callable(getattr(pool, "urlopen", None)):
             raise InvalidArgumentError(
-                f"cache_ttl must be a positive number of seconds, not {cache_ttl!r}"
+                f"pool must be a urllib3 pool (with urlopen), not {type(pool).__name__}"
             )
-        self._cache = _CatalogueCache(float(cache_ttl)) if cache_ttl is not None else None
-        if (
-            not isinstance(max_body_bytes, int)
-            or isinstance(max_body_bytes, bool)
-            or max_body_bytes < 1
-        ):
-            raise InvalidArgumentError(
-                f"max_body_bytes must be a positive integer, not {max_body_bytes!r}"
-            )
-        self.max_body_bytes = max_body_bytes
         self._validator = None
         if validate:
             from anthropic_models._validation import spec_validator
 
             self._validator = spec_validator()
+        self._policy = RetryPolicy(
+            max_retries=self.options.max_retries, max_retry_wait=self.options.max_retry_wait
+        )
+        ttl = self.options.cache_ttl
+        self._cache = CatalogueCache(ttl) if ttl is not None else None
         self._owns_pool = pool is None
         self._pool: transport.Pool = pool if pool is not None else _http.make_pool()
-        self._secrets = [s.encode() for s in (self._api_key, self._auth_token) if s]
-        self._headers = {"user-agent": _USER_AGENT}
-        if self._api_key:
-            self._headers["x-api-key"] = self._api_key
-        if self._auth_token:
-            self._headers["authorization"] = f"Bearer {self._auth_token}"
+        self._redactor = Redactor([self.options.api_key, self.options.auth_token])
+        self._headers = self.options.headers()
+
+    @property
+    def base_url(self) -> str:
+        return self.options.base_url
+
+    @property
+    def max_retries(self) -> int:
+        return self.options.max_retries
+
+    @property
+    def timeout(self) -> Timeout:
+        return self.options.timeout
+
+    @property
+    def anthropic_version(self) -> str:
+        return self.options.anthropic_version
 
     def __repr__(self) -> str:
         def state(secret: Optional[str]) -> str:
             return "<set>" if secret else "<unset>"
 
         return (
-            f"ModelsClient(base_url={self.base_url!r}, api_key={state(self._api_key)}, "
-            f"auth_token={state(self._auth_token)}, max_retries={self.max_retries})"
+            f"ModelsClient(base_url={self.base_url!r}, api_key={state(self.options.api_key)}, "
+            f"auth_token={state(self.options.auth_token)}, max_retries={self.max_retries})"
         )
 
     def __enter__(self) -> ModelsClient:
@@ -260,14 +248,24 @@ class ModelsClient:
         limit: Optional[int] = None,
         after_id: Optional[str] = None,
         before_id: Optional[str] = None,
+        lifecycle: Stages = None,
+        workspace_id: Optional[str] = None,
+        extra_headers: Optional[Mapping[str, str]] = None,
+        extra_query: Optional[Mapping[str, Any]] = None,
+        timeout: Union[float, Timeout, None] = None,
     ) -> ModelPage:
         """One page of models (one request), newest first.
 
+        ``lifecycle`` names the stages to list (``"retired"``, ``["active", "retired"]``); without
+        it the server lists active and deprecated models, and no retired ones.
+
         >>> page = client.list_models(limit=2)
         >>> [model.id for model in page], page.has_more
-        (['claude-sonnet-4-6', 'claude-opus-4-6'], True)
+        (['claude-fable-5-2', 'claude-mythos-5-2'], True)
         """
-        return self._page(_check_limit(limit), _check_cursors(after_id, before_id))
+        call = _Call.build(workspace_id, extra_headers, extra_query, timeout)
+        cursor = _check_cursors(after_id, before_id)
+        return self._page(check_limit(limit), check_lifecycle(lifecycle), cursor, call)
 
     def iter_models(
         self,
@@ -275,6 +273,11 @@ class ModelsClient:
         limit: Optional[int] = None,
         after_id: Optional[str] = None,
         before_id: Optional[str] = None,
+        lifecycle: Stages = None,
+        workspace_id: Optional[str] = None,
+        extra_headers: Optional[Mapping[str, str]] = None,
+        extra_query: Optional[Mapping[str, Any]] = None,
+        timeout: Union[float, Timeout, None] = None,
     ) -> Iterator[ModelInfo]:
         """Every model from a point on, fetching pages lazily; see :func:`pagination.walk`.
 
@@ -282,30 +285,37 @@ class ModelsClient:
         model just before the cursor first. Arguments are checked now; nothing is sent before
         the first model is asked for.
 
-        >>> models = client.iter_models(limit=100)
-        >>> next(models).id
-        'claude-sonnet-4-6'
+        >>> models = client.iter_models(limit=100, lifecycle=["retired"])
+        >>> next(models).lifecycle.value
+        'retired'
         """
-        page_size = _check_limit(limit)
+        call = _Call.build(workspace_id, extra_headers, extra_query, timeout)
+        page_size = check_limit(limit)
+        stages = check_lifecycle(lifecycle)
         start = _check_cursors(after_id, before_id)
-        return walk(lambda cursor: self._page(page_size, cursor), start)
+        return walk(lambda cursor: self._page(page_size, stages, cursor, call), start)
 
-    def retrieve(self, model_id: str) -> ModelInfo:
-        """One model by id or alias (``GET /v1/models/{model_id}``).
+    def retrieve(
+        self,
+        model_id: str,
+        *,
+        workspace_id: Optional[str] = None,
+        extra_headers: Optional[Mapping[str, str]] = None,
+        extra_query: Optional[Mapping[str, Any]] = None,
+        timeout: Union[float, Timeout, None] = None,
+    ) -> ModelInfo:
+        """One model by id or alias (``GET /v1/models/{model_id}``); retired ones included.
 
         >>> client.retrieve("claude-sonnet-4-5").id
         'claude-sonnet-4-5-20250929'
         """
-        model_id = _check_id("model_id", model_id)
-        raw = self._send(
-            lambda pool, **kw: transport.get_model(pool, self.base_url, model_id, **kw)
-        )
-        return self._decode(raw, ModelInfo)
+        call = _Call.build(workspace_id, extra_headers, extra_query, timeout)
+        return self._retrieve(check_id("model_id", model_id), call)
 
     # -- helpers over the operations ------------------------------------------------------------
 
     def is_model_available(self, model_id: str) -> bool:
-        """True when the model exists and is not retired (one request, or the fresh cache).
+        """True when the model exists and is not retired (one request, or the cache).
 
         A 404 is False; any other failure raises (an outage is not "unavailable").
 
@@ -337,24 +347,26 @@ class ModelsClient:
         *,
         line: Optional[str] = None,
         capability: Optional[str] = None,
-        lifecycle: Union[Lifecycle, str, None] = None,
+        lifecycle: Stages = None,
     ) -> list[ModelInfo]:
         """The models matching every filter given, newest first.
 
         ``capability`` names a capability that must be supported, dotted for nested ones
-        (``"batch"``, ``"effort.high"``, ``"thinking.types.adaptive"``).
+        (``"batch"``, ``"effort.high"``, ``"thinking.types.adaptive"``). ``lifecycle`` is sent to
+        the server as the list's filter; without it, the default view (no retired models).
 
         >>> [m.id for m in client.find_models(line="haiku", lifecycle="active")]
-        ['claude-haiku-4-5-20251001']
+        ['claude-haiku-5-5']
         """
+        if line is not None and not isinstance(line, str):
+            raise InvalidArgumentError(f"line must be a string, not {line!r}")
         path = _capability_path(capability) if capability is not None else None
-        wanted = _lifecycle(lifecycle)
+        stages = check_lifecycle(lifecycle)
         return [
             model
-            for model in self._catalogue()
+            for model in self._catalogue(stages)
             if (line is None or model.line == line)
             and (path is None or _capability_support(model, path))
-            and (wanted is None or model.lifecycle is wanted)
         ]
 
     def latest(self, line: Optional[str] = None) -> Optional[ModelInfo]:
@@ -363,38 +375,55 @@ class ModelsClient:
         Without a cache, the walk stops at the first match.
 
         >>> client.latest("sonnet").id
-        'claude-sonnet-4-6'
+        'claude-sonnet-5-5'
         """
+        if line is not None and not isinstance(line, str):
+            raise InvalidArgumentError(f"line must be a string, not {line!r}")
         return next(
             (
                 model
-                for model in self._catalogue()
-                if model.lifecycle in (None, Lifecycle.active)
-                and (line is None or model.line == line)
+                for model in self._catalogue(None)
+                if model.lifecycle is Lifecycle.active and (line is None or model.line == line)
             ),
             None,
         )
 
     def clear_cache(self) -> None:
-        """Forget the cached catalogue (if ``cache_ttl`` was given)."""
+        """Forget the cached catalogue and aliases (if ``cache_ttl`` was given)."""
         if self._cache is not None:
             self._cache.clear()
 
     # -- internals ------------------------------------------------------------------------------
 
-    def _catalogue(self) -> Iterator[ModelInfo]:
-        if self._cache is None:
-            return self.iter_models(limit=MAX_PAGE_SIZE)
-        return iter(self._cache.get(lambda: tuple(self.iter_models(limit=MAX_PAGE_SIZE))))
+    def _catalogue(self, stages: Optional[tuple[str, ...]]) -> Iterator[ModelInfo]:
+        """The models of a view, from the cache for the default view when there is one."""
+
+        def walk_all() -> Iterator[ModelInfo]:
+            return self.iter_models(limit=_PAGE_SIZE_MAX, lifecycle=stages)
+
+        if self._cache is None or stages is not None:
+            return walk_all()
+        return iter(self._cache.get(lambda: tuple(walk_all())))
 
     def _lookup(self, model_id: str) -> ModelInfo:
-        _check_id("model_id", model_id)
-        cached = self._cache.fresh() if self._cache is not None else None
-        if cached is not None and model_id in cached[1]:
-            return cached[1][model_id]
-        return self.retrieve(model_id)  # also resolves aliases, which the list does not show
+        check_id("model_id", model_id)
+        if self._cache is None:
+            return self._retrieve(model_id, _Call())
+        return self._cache.resolve(model_id, lambda name: self._retrieve(name, _Call()))
 
-    def _page(self, limit: Optional[int], cursor: Cursor) -> ModelPage:
+    def _retrieve(self, model_id: str, call: _Call) -> ModelInfo:
+        raw = self._send(
+            lambda pool, **kw: transport.get_model(pool, self.base_url, model_id, **kw), call
+        )
+        return self._decode(raw, ModelInfo)
+
+    def _page(
+        self,
+        limit: Optional[int],
+        stages: Optional[tuple[str, ...]],
+        cursor: Cursor,
+        call: _Call,
+    ) -> ModelPage:
         raw = self._send(
             lambda pool, **kw: transport.list_models(
                 pool,
@@ -402,8 +431,10 @@ class ModelsClient:
                 after_id=cursor.after_id,
                 before_id=cursor.before_id,
                 limit=limit,
+                lifecycle=stages,
                 **kw,
-            )
+            ),
+            call,
         )
         response = self._decode(raw, ListModelsResponse)
         return ModelPage(
@@ -415,57 +446,66 @@ class ModelsClient:
             backward=cursor.backward,
         )
 
-    def _send(self, call: Callable[..., transport.RawResponse]) -> transport.RawResponse:
-        """One operation with retries: urllib3 retries up to the headers, this loop the body."""
-        retries: urllib3.util.Retry = _http.make_retry(self.max_retries)
-        headers = {**self._headers, "anthropic-version": self.anthropic_version}
+    def _send(
+        self, call: Callable[..., transport.RawResponse], options: _Call
+    ) -> transport.RawResponse:
+        """One operation: every attempt, and the retry policy's word after each."""
+        headers = {**self._headers, **options.headers}
+        timeout = options.timeout or self.timeout
         if self._validator is not None:
-            self._validate_request(call, headers)
+            self._validate_request(call, headers, options.query)
         started = time.monotonic()
+        attempt = 0
         while True:
             try:
                 raw = call(
                     self._pool,
                     headers=headers,
-                    timeout=self.timeout,
-                    retries=retries,
-                    max_body_bytes=self.max_body_bytes,
-                    body_timeout=_http.body_timeout(self.timeout),
+                    extra_query=options.query,
+                    timeout=timeout,
+                    retries=False,
+                    max_body_bytes=self.options.max_body_bytes,
+                    body_timeout=_http.body_timeout(timeout),
                 )
             except transport.InvalidParameterError as exc:
                 raise InvalidArgumentError(str(exc)) from None
             except transport.ResponseTooLarge as exc:
-                raise APIConnectionError(self._redact(str(exc))) from None
-            except transport.BodyError as exc:
-                state = exc.retries if exc.retries is not None else retries
-                try:
-                    retries = state.increment("GET", None, error=exc.__cause__ or exc)  # type: ignore[arg-type]
-                except (MaxRetryError, HTTPError):
+                raise APIConnectionError(self._redactor.text(str(exc))) from None
+            except (transport.BodyError, HTTPError, OSError) as exc:
+                decision = self._policy.decide(attempt, failed=True)
+                if not decision.retry:
                     raise self._connection_error(exc) from None
-                retries.sleep()
-                continue
-            except (MaxRetryError, HTTPError, OSError) as exc:
-                raise self._connection_error(exc) from None
-            log.debug(
-                "%s %s -> %s (request-id %s) in %.0f ms",
-                raw.method,
-                self._redact(raw.url),
-                raw.status,
-                raw.headers.get("request-id"),
-                (time.monotonic() - started) * 1000,
-            )
-            if raw.status >= 300:
-                raise self._status_error(raw)
-            return raw
+                log.debug("retrying after %s in %.2f s", type(exc).__name__, decision.wait)
+            else:
+                log.debug(
+                    "%s %s -> %s (request-id %s) in %.0f ms",
+                    raw.method,
+                    self._redactor.text(raw.url),
+                    raw.status,
+                    raw.headers.get("request-id"),
+                    (time.monotonic() - started) * 1000,
+                )
+                if raw.status < 300:
+                    return raw
+                if raw.status < 400:
+                    raise self._redirect_error(raw)
+                decision = self._policy.decide(attempt, status=raw.status, headers=raw.headers)
+                if not decision.retry:
+                    raise self._status_error(raw, decision.retry_after)
+            sleep(decision.wait)
+            attempt += 1
 
     def _validate_request(
-        self, call: Callable[..., transport.RawResponse], headers: dict[str, str]
+        self,
+        call: Callable[..., transport.RawResponse],
+        headers: dict[str, str],
+        query: Sequence[tuple[str, str]],
     ) -> None:
         """Build the request without sending it, and check it against the spec."""
         assert self._validator is not None
         recorder = _RecordingPool()
         with contextlib.suppress(_Recorded):
-            call(recorder, headers=headers)
+            call(recorder, headers=headers, extra_query=query)
         problems = self._validator.request_errors(recorder.method, recorder.url, headers)
         if problems:
             raise InvalidArgumentError("the request breaks the spec: " + "; ".join(problems))
@@ -478,62 +518,67 @@ class ModelsClient:
             if problems:
                 path, _, message = problems[0].partition(": ")
                 extra = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-                raise ResponseValidationError(self._redact(message + extra), path=path)
+                raise ResponseValidationError(self._redactor.text(message + extra), path=path)
         try:
             return _codec.decode(raw.body, cls)
         except ResponseValidationError as exc:
-            raise ResponseValidationError(self._redact(exc.reason), path=exc.path) from None
+            raise ResponseValidationError(self._redactor.text(exc.reason), path=exc.path) from None
 
-    def _status_error(self, raw: transport.RawResponse) -> Exception:
-        body_bytes = self._redact_bytes(raw.body)
-        request_id = raw.headers.get("request-id")
-        if 300 <= raw.status < 400:
-            location = self._redact(raw.headers.get("location", "nowhere"))
-            return APIConnectionError(
-                f"{raw.status} redirect to {location} not followed (the API key stays with "
-                f"{self.base_url}); point base_url at the final address"
-            )
-        body: object = None
-        error_type: Optional[str] = None
-        message: Optional[str] = None
+    def _redirect_error(self, raw: transport.RawResponse) -> APIConnectionError:
+        location = self._redactor.text(raw.headers.get("location", "nowhere"))
+        return APIConnectionError(
+            f"{raw.status} redirect to {location} not followed (the API key stays with "
+            f"{self.base_url}); point base_url at the final address"
+        )
+
+    def _status_error(
+        self, raw: transport.RawResponse, retry_after: Optional[float]
+    ) -> APIStatusError:
+        """The error for a status >= 400, from a body parsed first and redacted after."""
+        text = raw.body.decode("utf-8", "replace")
+        body: object
         try:
-            body = _codec.loads(body_bytes)
+            body = self._redactor.json(_codec.loads(raw.body))
         except ResponseValidationError:
-            body = body_bytes.decode("utf-8", "replace")
-        else:
-            try:
-                detail = _codec.structure(body, ErrorResponse).error
-                error_type, message = detail.type, detail.message
-            except ResponseValidationError:
-                pass
+            body = self._redactor.text(text)
+        error = body.get("error") if isinstance(body, dict) else None
+        error = error if isinstance(error, dict) else {}
+        details = error.get("details")
+        details = details if isinstance(details, dict) else None
+
+        def text_of(value: object) -> Optional[str]:
+            return value if isinstance(value, str) else None
+
+        error_type, message = text_of(error.get("type")), text_of(error.get("message"))
+        error_code = text_of(details.get("error_code")) if details else None
+        request_id = raw.headers.get("request-id") or (
+            text_of(body.get("request_id")) if isinstance(body, dict) else None
+        )
         if message is None:
-            snippet = " ".join(body_bytes.decode("utf-8", "replace").split())[:200]
+            snippet = " ".join(self._redactor.text(text).split())[:200]
             message = f"HTTP {raw.status}" + (
                 f" with a body that is not the error shape: {snippet!r}" if snippet else ""
             )
-        if raw.status == 401 and not self._secrets:
+        if raw.status == 401 and not (self.options.api_key or self.options.auth_token):
             message += " (no API key was sent: pass api_key= or set ANTHROPIC_API_KEY)"
         cls: type[APIStatusError] = status_error_class(raw.status)
         return cls(
-            message, status_code=raw.status, request_id=request_id, error_type=error_type, body=body
+            message,
+            status_code=raw.status,
+            request_id=request_id,
+            error_type=error_type,
+            error_code=error_code,
+            details=details,
+            body=body,
+            retry_after=retry_after,
         )
 
     def _connection_error(self, exc: BaseException) -> APIConnectionError:
         if isinstance(exc, transport.BodyError):
             kind = APITimeoutError if isinstance(exc, transport.BodyTimeout) else APIConnectionError
-            return kind(self._redact(str(exc)))
+            return kind(self._redactor.text(str(exc)))
         error = _http.connection_error(exc, f"GET {self.base_url}")
-        return type(error)(self._redact(str(error)))
-
-    def _redact(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret.decode(), "[REDACTED]")
-        return text
-
-    def _redact_bytes(self, data: bytes) -> bytes:
-        for secret in self._secrets:
-            data = data.replace(secret, b"[REDACTED]")
-        return data
+        return type(error)(self._redactor.text(str(error)))
 
 
 class _Recorded(Exception):

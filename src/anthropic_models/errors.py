@@ -6,13 +6,17 @@
     ├── APIStatusError                  the server answered with an error status
     │   ├── BadRequestError             400
     │   ├── AuthenticationError         401
+    │   ├── PaymentRequiredError        402
     │   ├── PermissionDeniedError       403
     │   ├── NotFoundError               404
+    │   ├── RequestTimeoutError         408
     │   ├── ConflictError               409
-    │   ├── RequestTooLargeError        413
+    │   ├── RequestTooLargeError        413 (also named ContentTooLargeError, as in the SDK)
     │   ├── UnprocessableEntityError    422
     │   ├── RateLimitError              429
     │   └── InternalServerError         >= 500
+    │       ├── ServiceUnavailableError 503
+    │       ├── GatewayTimeoutError     504
     │       └── OverloadedError         529
     ├── APIConnectionError              no usable answer: refused, reset, redirected, too large
     │   └── APITimeoutError             no answer in time
@@ -22,6 +26,11 @@
     ├── InvalidArgumentError            a bad argument, refused before anything is sent
     ├── CatalogError                    the reference server cannot load a catalogue
     └── MissingDependencyError          an optional extra is not installed
+
+The status classes have the official SDK's names, so ``except`` clauses written for the SDK port over.
+Every :class:`APIStatusError` carries ``status_code``, ``request_id`` (the ``request-id`` header, else the
+body's ``request_id``), ``error_type``, ``error_code`` and ``details`` (from ``error.details``), ``body``
+and ``retry_after`` (the wait the server asked for, in seconds, when it gave one).
 
 Messages never contain the API key: the client redacts its own secrets from anything a server sends
 back before it builds an error.
@@ -44,6 +53,8 @@ __all__ = [
     "BadRequestError",
     "CatalogError",
     "ConflictError",
+    "ContentTooLargeError",
+    "GatewayTimeoutError",
     "InternalServerError",
     "InvalidArgumentError",
     "MissingDependencyError",
@@ -51,10 +62,13 @@ __all__ = [
     "NotFoundError",
     "OverloadedError",
     "PaginationError",
+    "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestTimeoutError",
     "RequestTooLargeError",
     "ResponseValidationError",
+    "ServiceUnavailableError",
     "UnprocessableEntityError",
     "status_error_class",
 ]
@@ -74,19 +88,27 @@ class APIStatusError(AnthropicModelsError):
         status_code: int,
         request_id: Optional[str] = None,
         error_type: Optional[str] = None,
+        error_code: Optional[str] = None,
+        details: Optional[dict[str, object]] = None,
         body: object = None,
+        retry_after: Optional[float] = None,
     ) -> None:
         self.message = message
         self.status_code = status_code
         self.request_id = request_id
         self.error_type = error_type
+        self.error_code = error_code
+        self.details = details
         self.body = body
+        self.retry_after = retry_after
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
         kind = f" {self.error_type}" if self.error_type else ""
+        code = f" ({self.error_code})" if self.error_code else ""
         rid = f" (request-id {self.request_id})" if self.request_id else ""
-        return f"{self.status_code}{kind}: {self.message}{rid}"
+        wait = f" (the server asks to wait {self.retry_after:g} s)" if self.retry_after else ""
+        return f"{self.status_code}{kind}{code}: {self.message}{rid}{wait}"
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_status_error, (type(self), self.message, self.__dict__))
@@ -109,6 +131,10 @@ class AuthenticationError(APIStatusError):
     """401: the API key is missing or invalid."""
 
 
+class PaymentRequiredError(APIStatusError):
+    """402: the organization cannot be billed (``billing_error``)."""
+
+
 class PermissionDeniedError(APIStatusError):
     """403: the API key may not use this resource."""
 
@@ -117,12 +143,20 @@ class NotFoundError(APIStatusError):
     """404: no such model (or no such path)."""
 
 
+class RequestTimeoutError(APIStatusError):
+    """408: the server timed out waiting for the request (retried by default)."""
+
+
 class ConflictError(APIStatusError):
     """409: the request conflicts with the server's state (retried by default)."""
 
 
 class RequestTooLargeError(APIStatusError):
     """413: the request is too large."""
+
+
+ContentTooLargeError = RequestTooLargeError
+"""The official SDK's name for :class:`RequestTooLargeError`."""
 
 
 class UnprocessableEntityError(APIStatusError):
@@ -135,6 +169,14 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """500 and above: the server failed (retried by default)."""
+
+
+class ServiceUnavailableError(InternalServerError):
+    """503: the API is temporarily unavailable (retried by default)."""
+
+
+class GatewayTimeoutError(InternalServerError):
+    """504: the request timed out before it could be processed (``timeout_error``; retried by default)."""
 
 
 class OverloadedError(InternalServerError):
@@ -196,12 +238,16 @@ class MissingDependencyError(AnthropicModelsError, ImportError):
 _BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
+    402: PaymentRequiredError,
     403: PermissionDeniedError,
     404: NotFoundError,
+    408: RequestTimeoutError,
     409: ConflictError,
     413: RequestTooLargeError,
     422: UnprocessableEntityError,
     429: RateLimitError,
+    503: ServiceUnavailableError,
+    504: GatewayTimeoutError,
     529: OverloadedError,
 }
 
@@ -209,7 +255,7 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 def status_error_class(status_code: int) -> type[APIStatusError]:
     """The error class for an HTTP status: one per documented status, by range otherwise.
 
-    >>> status_error_class(404).__name__, status_error_class(503).__name__
+    >>> status_error_class(404).__name__, status_error_class(502).__name__
     ('NotFoundError', 'InternalServerError')
     """
     if status_code in _BY_STATUS:

@@ -26,6 +26,7 @@ def model(model_id: str, day: int = 1, **extra: Any) -> dict[str, Any]:
         "type": "model",
         "created_at": f"2025-01-{day:02d}T00:00:00Z",
         "display_name": model_id.title(),
+        "lifecycle": "active",
         **extra,
     }
 
@@ -84,7 +85,7 @@ def test_api_key_is_sent_as_x_api_key_with_version_and_user_agent() -> None:
     client_for(pool).list_models()
     headers = pool.sent[0].headers
     assert headers["x-api-key"] == KEY
-    assert headers["anthropic-version"] == "2023-06-01"
+    assert headers["anthropic-version"] == "2026-10-21"
     assert headers["user-agent"].startswith("anthropic-models/")
     assert "authorization" not in headers
 
@@ -361,33 +362,73 @@ def test_require_model_returns_the_model() -> None:
 
 # -- selection helpers -----------------------------------------------------------------------------
 
+
+def capabilities(*supported: str) -> dict[str, Any]:
+    """A full capabilities object (every required key) with only the dotted names supported."""
+    leaf = {"supported": False}
+    caps: dict[str, Any] = {
+        name: dict(leaf)
+        for name in ("batch", "citations", "code_execution", "image_input", "pdf_input")
+    }
+    caps["structured_outputs"] = dict(leaf)
+    caps["effort"] = {
+        "supported": False,
+        **{k: dict(leaf) for k in ("low", "medium", "high", "max")},
+    }
+    caps["thinking"] = {
+        "supported": False,
+        "types": {k: dict(leaf) for k in ("adaptive", "between_tools", "disabled", "enabled")},
+    }
+    caps["server_tools"] = {
+        "supported": False,
+        "web_search": dict(leaf),
+        "code_execution": dict(leaf),
+    }
+    caps["context_management"] = {"supported": False}
+    for name in supported:
+        node = caps
+        for part in name.split("."):
+            node = node[part]
+        node["supported"] = True
+    return caps
+
+
 CATALOGUE = [
-    model(
-        "opus-new", 9, line="opus", lifecycle="active", capabilities={"batch": {"supported": True}}
-    ),
+    model("opus-new", 9, line="opus", lifecycle="active", capabilities=capabilities("batch")),
     model(
         "sonnet-new",
         8,
         line="sonnet",
         lifecycle="active",
-        capabilities={"effort": {"supported": True, "high": {"supported": True}}},
+        capabilities=capabilities("effort", "effort.high"),
     ),
-    model(
-        "haiku-new",
-        7,
-        line="haiku",
-        lifecycle="active",
-        capabilities={"batch": {"supported": False}},
-    ),
+    model("haiku-new", 7, line="haiku", lifecycle="active", capabilities=capabilities()),
     model("sonnet-old", 5, line="sonnet", lifecycle="deprecated"),
     model("opus-retired", 3, line="opus", lifecycle="retired"),
 ]
+DEFAULT_VIEW = [m for m in CATALOGUE if m["lifecycle"] != "retired"]
+
+
+def catalogue_answer(sent: Sent) -> FakeResponse:
+    """A server over CATALOGUE: the list (filtered as the API does, on one page) and retrieve."""
+    path = urlsplit(sent.url).path
+    if path.startswith("/v1/models/"):
+        found = [m for m in CATALOGUE if m["id"] == path.rsplit("/", 1)[1]]
+        return ok(found[0]) if found else error(404, "not_found_error", "no such model")
+    stages = query(sent).get("lifecycle[]", ["active", "deprecated"])
+    data = [m for m in CATALOGUE if m["lifecycle"] in stages]
+    body = {
+        "data": data,
+        "first_id": data[0]["id"] if data else None,
+        "last_id": data[-1]["id"] if data else None,
+        "has_more": False,
+    }
+    return ok(body)
 
 
 def catalogue_pool() -> FakePool:
-    """A pool answering every list request with the whole catalogue on one page."""
-    body = {"data": CATALOGUE, "first_id": "opus-new", "last_id": "opus-retired", "has_more": False}
-    return FakePool(handler=lambda sent: ok(body))
+    """A pool answering as a server holding CATALOGUE."""
+    return FakePool(handler=catalogue_answer)
 
 
 @pytest.mark.parametrize(
@@ -459,35 +500,63 @@ def test_cache_answers_while_fresh_and_refreshes_after_ttl() -> None:
     assert client._cache is not None
     client._cache.clock = clock
     assert client.latest("haiku").id == "haiku-new"  # type: ignore[union-attr]
-    assert [m.id for m in client.find_models(line="opus")] == ["opus-new", "opus-retired"]
+    assert [m.id for m in client.find_models(line="opus")] == ["opus-new"]
     assert client.is_model_available("sonnet-old") is True
-    assert client.is_model_available("opus-retired") is False
     assert len(pool.sent) == 1
+    # A retired model is not in the default view: asked once, then remembered.
+    assert client.is_model_available("opus-retired") is False
+    assert client.is_model_available("opus-retired") is False
+    assert len(pool.sent) == 2
     clock.now = 61
     client.find_models()
-    assert len(pool.sent) == 2
+    assert len(pool.sent) == 3
     client.clear_cache()
     client.find_models()
-    assert len(pool.sent) == 3
+    assert len(pool.sent) == 4
 
 
 def test_cache_falls_back_to_retrieve_for_aliases() -> None:
-    """An id the cached list does not hold (an alias) is asked of the server."""
-    body: dict[str, Any] = {
-        "data": CATALOGUE,
-        "first_id": "opus-new",
-        "last_id": "opus-retired",
-        "has_more": False,
-    }
+    """An id the cached list does not hold (an alias) is asked of the server once, then cached."""
     pool = FakePool(
         handler=lambda sent: (
-            ok(model("opus-new", line="opus")) if "/v1/models/" in sent.url else ok(body)
+            ok(model("opus-new", line="opus"))
+            if sent.url.endswith("/opus-latest")
+            else catalogue_answer(sent)
         )
     )
     client = client_for(pool, cache_ttl=60)
     client.find_models()
     assert client.is_model_available("opus-latest") is True
     assert pool.sent[-1].url.endswith("/v1/models/opus-latest")
+    assert client.require_model("opus-latest").id == "opus-new"
+    assert len(pool.sent) == 2
+
+
+def test_sixteen_threads_resolving_one_alias_make_one_request() -> None:
+    """Concurrent availability checks of the same alias share one retrieve."""
+    gate = threading.Event()
+
+    def slow(sent: Sent) -> FakeResponse:
+        gate.wait(5)
+        return ok(model("opus-new", line="opus"))
+
+    pool = FakePool(handler=slow)
+    client = client_for(pool, cache_ttl=60)
+    barrier = threading.Barrier(16)
+    results: list[bool] = []
+
+    def work() -> None:
+        barrier.wait()
+        results.append(client.is_model_available("opus-latest"))
+
+    threads = [threading.Thread(target=work) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    gate.set()
+    for thread in threads:
+        thread.join()
+    assert results == [True] * 16
+    assert len(pool.sent) == 1
 
 
 def test_cache_is_filled_once_under_concurrency() -> None:
@@ -506,7 +575,7 @@ def test_cache_is_filled_once_under_concurrency() -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    assert results == [len(CATALOGUE)] * 16
+    assert results == [len(DEFAULT_VIEW)] * 16
     assert len(pool.sent) == 1
 
 
@@ -518,14 +587,18 @@ def test_cache_is_filled_once_under_concurrency() -> None:
     [
         (400, errors.BadRequestError),
         (401, errors.AuthenticationError),
+        (402, errors.PaymentRequiredError),
         (403, errors.PermissionDeniedError),
         (404, errors.NotFoundError),
+        (408, errors.RequestTimeoutError),
         (409, errors.ConflictError),
         (413, errors.RequestTooLargeError),
         (422, errors.UnprocessableEntityError),
         (429, errors.RateLimitError),
         (500, errors.InternalServerError),
-        (503, errors.InternalServerError),
+        (502, errors.InternalServerError),
+        (503, errors.ServiceUnavailableError),
+        (504, errors.GatewayTimeoutError),
         (529, errors.OverloadedError),
         (418, errors.APIStatusError),
     ],

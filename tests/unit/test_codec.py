@@ -14,12 +14,19 @@ from anthropic_models_generated import models
 from tests.conftest import load_fixture
 
 
-def test_seed_list_example_decodes() -> None:
-    """The seed's list example becomes a ListModelsResponse of ModelInfo."""
-    page = _codec.structure(load_fixture("seed_list_response.json"), models.ListModelsResponse)
+def test_seed_list_example_lacks_the_now_required_lifecycle() -> None:
+    """The seed's list example predates the required lifecycle field, and says so by name."""
+    with pytest.raises(ResponseValidationError) as info:
+        _codec.structure(load_fixture("seed_list_response.json"), models.ListModelsResponse)
+    assert str(info.value) == "$.data[0]: missing required field 'lifecycle'"
+
+
+def test_current_list_example_decodes() -> None:
+    """A list page of today's shape becomes a ListModelsResponse of ModelInfo."""
+    page = _codec.structure(load_fixture("current_list_response.json"), models.ListModelsResponse)
     assert [m.id for m in page.data] == ["claude-sonnet-4-5-20250929", "claude-3-5-haiku-20241022"]
     assert page.data[0].created_at == datetime(2025, 9, 29, tzinfo=timezone.utc)
-    assert page.data[0].lifecycle is None
+    assert page.data[0].lifecycle is models.Lifecycle.deprecated
     assert (page.first_id, page.last_id, page.has_more) == (
         "claude-sonnet-4-5-20250929",
         "claude-3-5-haiku-20241022",
@@ -34,10 +41,34 @@ def test_seed_error_example_decodes() -> None:
     assert error.error.message == "Rate limit exceeded"
 
 
+@pytest.mark.parametrize("where", ["model", "page"])
+def test_a_lifecycle_newer_than_the_spec_decodes_leniently(where: str) -> None:
+    """lifecycle "preview" is kept as a plain string (not a member) in the default mode."""
+    data = load_fixture("current_list_response.json")
+    data["data"][0]["lifecycle"] = "preview"
+    if where == "model":
+        model = _codec.structure(data["data"][0], models.ModelInfo)
+    else:
+        model = _codec.structure(data, models.ListModelsResponse).data[0]
+    assert model.lifecycle == "preview"
+    assert not isinstance(model.lifecycle, models.Lifecycle)
+    assert _codec.enum_value(model.lifecycle) == "preview"
+
+
+def test_strict_mode_reports_a_value_newer_than_the_spec() -> None:
+    """Strict decoding names the value as newer than the spec, with the known ones."""
+    data = load_fixture("current_list_response.json")
+    data["data"][1]["lifecycle"] = "preview"
+    with pytest.raises(ResponseValidationError) as info:
+        _codec.structure(data, models.ListModelsResponse, strict=True)
+    assert info.value.path == "$.data[1].lifecycle"
+    assert "newer than the spec" in str(info.value)
+
+
 def test_official_shape_decodes_and_ignores_unknown_fields(official_model: dict[str, Any]) -> None:
     """Lifecycle, capabilities and nested levels decode; fields from the future are ignored."""
     model = _codec.structure(official_model, models.ModelInfo)
-    assert model.lifecycle is models.Lifecycle.active
+    assert model.lifecycle is models.Lifecycle.deprecated
     assert model.line == "opus"
     assert model.max_input_tokens == 200000
     caps = model.capabilities
@@ -45,7 +76,8 @@ def test_official_shape_decodes_and_ignores_unknown_fields(official_model: dict[
     assert caps.effort is not None and caps.effort.max == models.CapabilitySupport(supported=True)
     assert caps.effort.xhigh is None
     assert caps.thinking is not None and caps.thinking.types is not None
-    assert caps.thinking.types["adaptive"].supported is False
+    assert caps.thinking.types.adaptive.supported is False
+    assert caps.thinking.types.disabled.supported is True
     assert not hasattr(model, "a_field_from_the_future")
 
 
@@ -64,16 +96,17 @@ def test_strict_mode_rejects_unknown_fields(official_model: dict[str, Any]) -> N
         ({"created_at": "2025-09-29"}, "$.data[0].created_at", "RFC 3339"),
         ({"created_at": "2025-09-29T00:00:00"}, "$.data[0].created_at", "RFC 3339"),
         ({"created_at": "2025-13-01T00:00:00Z"}, "$.data[0].created_at", "month"),
-        ({"lifecycle": "sunset"}, "$.data[0].lifecycle", "expected one of active"),
+        ({"lifecycle": 5}, "$.data[0].lifecycle", "expected one of active"),
         ({"max_tokens": True}, "$.data[0].max_tokens", "expected an integer"),
         ({"max_tokens": 1.5}, "$.data[0].max_tokens", "expected an integer"),
         ({"capabilities": {"batch": {}}}, "$.data[0].capabilities.batch", "missing required"),
+        ({"capabilities": {"batch": {"supported": True}}}, "$.data[0].capabilities", "citations"),
         ({"capabilities": []}, "$.data[0].capabilities", "expected an object"),
     ],
 )
 def test_wrong_values_name_their_path(change: dict[str, Any], path: str, words: str) -> None:
     """Every wrong value gives ResponseValidationError with the JSON path and what was expected."""
-    data = load_fixture("seed_list_response.json")
+    data = load_fixture("current_list_response.json")
     data["data"][0].update(change)
     with pytest.raises(ResponseValidationError) as info:
         _codec.structure(data, models.ListModelsResponse)
@@ -84,7 +117,7 @@ def test_wrong_values_name_their_path(change: dict[str, Any], path: str, words: 
 @pytest.mark.parametrize("missing", ["data", "first_id", "last_id", "has_more"])
 def test_required_page_fields_must_be_present(missing: str) -> None:
     """All four page fields are required, even the nullable cursors."""
-    data = load_fixture("seed_list_response.json")
+    data = load_fixture("current_list_response.json")
     del data[missing]
     with pytest.raises(ResponseValidationError, match=f"missing required field '{missing}'"):
         _codec.structure(data, models.ListModelsResponse)
@@ -127,7 +160,8 @@ def test_round_trip_keeps_every_known_field(official_model: dict[str, Any]) -> N
     assert again == model
     data = _codec.unstructure(model)
     assert data["created_at"] == "2025-11-01T00:00:00Z"
-    assert "deprecated_at" not in data  # optional and unset
+    assert data["retires_at"] == "2027-01-22T00:00:00Z"
+    assert "max_tokens" in data and "allowed_fallback_models" not in data  # optional and unset
     assert "a_field_from_the_future" not in data
 
 

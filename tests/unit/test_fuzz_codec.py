@@ -35,16 +35,38 @@ rfc3339 = st.datetimes(
 ).map(_codec.format_datetime)
 support = st.fixed_dictionaries({"supported": st.booleans()})
 capabilities = st.fixed_dictionaries(
-    {},
-    optional={
-        "batch": support,
-        "pdf_input": support,
-        "effort": st.fixed_dictionaries({"supported": st.booleans()}, optional={"high": support}),
-        "thinking": st.fixed_dictionaries(
-            {"supported": st.booleans()},
-            optional={
-                "types": st.dictionaries(st.text(min_size=1, max_size=8), support, max_size=3)
+    {
+        **dict.fromkeys(
+            (
+                "batch",
+                "citations",
+                "code_execution",
+                "image_input",
+                "pdf_input",
+                "structured_outputs",
+            ),
+            support,
+        ),
+        "effort": st.fixed_dictionaries(
+            {
+                "supported": st.booleans(),
+                **dict.fromkeys(("low", "medium", "high", "max"), support),
             },
+            optional={"xhigh": st.none() | support},
+        ),
+        "thinking": st.fixed_dictionaries(
+            {
+                "supported": st.booleans(),
+                "types": st.fixed_dictionaries(
+                    dict.fromkeys(("adaptive", "between_tools", "disabled", "enabled"), support)
+                ),
+            }
+        ),
+        "server_tools": st.fixed_dictionaries(
+            {"supported": st.booleans(), "web_search": support, "code_execution": support}
+        ),
+        "context_management": st.fixed_dictionaries(
+            {"supported": st.booleans()}, optional={"compact_20260112": st.none() | support}
         ),
     },
 )
@@ -54,9 +76,9 @@ models: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
         "type": st.just("model"),
         "created_at": rfc3339,
         "display_name": st.text(max_size=30),
+        "lifecycle": st.sampled_from(["active", "deprecated", "retired"]),
     },
     optional={
-        "lifecycle": st.sampled_from(["active", "deprecated", "retired"]),
         "deprecated_at": st.none() | rfc3339,
         "retires_at": st.none() | rfc3339,
         "line": st.none() | st.text(max_size=10),

@@ -32,6 +32,7 @@ catalogues = st.lists(
                 "type": "model",
                 "created_at": f"2025-01-0{day}T00:00:00Z",
                 "display_name": model_id,
+                "lifecycle": "active",
             }
             for model_id, day in items
             if model_id not in (".", "..")

@@ -1,113 +1,175 @@
-"""The retry policy's rules, one by one (the SDK's: statuses, x-should-retry, waits)."""
+"""The retry policy: one decision function and its table, and the client's one loop around it."""
 
 from __future__ import annotations
 
 import email.utils
-import time
+import json
 from typing import Optional
 
 import pytest
-from urllib3.exceptions import MaxRetryError
-from urllib3.util.retry import Retry
+from urllib3.exceptions import NewConnectionError, ProtocolError
 
-from anthropic_models import _http
-from tests.fakes import FakeResponse
+from anthropic_models import ModelsClient, _retry, errors
+from anthropic_models._retry import Decision, RetryPolicy, retry_after
+from tests.fakes import FakePool, FakeResponse
 
-
-def response(status: int, **headers: str) -> FakeResponse:
-    """A response with these headers (names with '_' become '-')."""
-    return FakeResponse(status, b"", {k.replace("_", "-"): v for k, v in headers.items()})
-
-
-@pytest.mark.parametrize("status", [408, 409, 429, 500, 502, 503, 504, 529])
-def test_retried_statuses(status: int) -> None:
-    """408, 409, 429 and every 5xx are retried."""
-    assert _http.should_retry(response(status))
-
-
-@pytest.mark.parametrize("status", [400, 401, 403, 404, 413, 422])
-def test_not_retried_statuses(status: int) -> None:
-    """Client errors other than 408, 409 and 429 are final."""
-    assert not _http.should_retry(response(status))
-
-
-def test_x_should_retry_overrides_the_status() -> None:
-    """x-should-retry: true retries a 400; false stops a 503."""
-    assert _http.should_retry(response(400, x_should_retry="true"))
-    assert not _http.should_retry(response(503, x_should_retry="false"))
+NO_JITTER = RetryPolicy(max_retries=2, max_retry_wait=60.0, random=lambda: 0.0)
 
 
 @pytest.mark.parametrize(
-    ("headers", "expected"),
+    ("attempt", "status", "headers", "expected"),
     [
-        ({"retry_after_ms": "1500"}, 1.5),
-        ({"retry_after": "2"}, 2.0),
-        ({"retry_after": "0.25"}, 0.25),
-        ({"retry_after_ms": "250", "retry_after": "9"}, 0.25),
-        ({"retry_after": "61"}, None),
-        ({"retry_after": "0"}, None),
-        ({"retry_after": "-3"}, None),
-        ({"retry_after": "soon"}, None),
-        ({"retry_after_ms": "x"}, None),
-        ({}, None),
+        # Retried statuses, with the backoff when the server names no wait.
+        (0, 408, {}, Decision(retry=True, wait=0.5)),
+        (0, 409, {}, Decision(retry=True, wait=0.5)),
+        (0, 429, {}, Decision(retry=True, wait=0.5)),
+        (1, 500, {}, Decision(retry=True, wait=1.0)),
+        (0, 502, {}, Decision(retry=True, wait=0.5)),
+        (0, 503, {}, Decision(retry=True, wait=0.5)),
+        (0, 504, {}, Decision(retry=True, wait=0.5)),
+        (0, 529, {}, Decision(retry=True, wait=0.5)),
+        # Not retried.
+        (0, 400, {}, Decision(retry=False)),
+        (0, 401, {}, Decision(retry=False)),
+        (0, 402, {}, Decision(retry=False)),
+        (0, 403, {}, Decision(retry=False)),
+        (0, 404, {}, Decision(retry=False)),
+        (0, 422, {}, Decision(retry=False)),
+        # x-should-retry overrides the status, both ways.
+        (0, 400, {"x-should-retry": "true"}, Decision(retry=True, wait=0.5)),
+        (0, 503, {"x-should-retry": "false"}, Decision(retry=False)),
+        # The server's wait is honoured up to max_retry_wait...
+        (0, 429, {"retry-after": "2"}, Decision(retry=True, wait=2.0, retry_after=2.0)),
+        (0, 429, {"retry-after": "60"}, Decision(retry=True, wait=60.0, retry_after=60.0)),
+        (0, 503, {"retry-after-ms": "250"}, Decision(retry=True, wait=0.25, retry_after=0.25)),
+        # ...and a longer one stops at once instead of hammering with a short backoff.
+        (0, 429, {"retry-after": "61"}, Decision(retry=False, retry_after=61.0)),
+        (0, 529, {"retry-after-ms": "3600000"}, Decision(retry=False, retry_after=3600.0)),
+        # A wait that is not positive, or not a number, falls back to the backoff.
+        (0, 503, {"retry-after": "0"}, Decision(retry=True, wait=0.5)),
+        (0, 503, {"retry-after": "-3"}, Decision(retry=True, wait=0.5)),
+        (0, 503, {"retry-after": "soon"}, Decision(retry=True, wait=0.5)),
+        (0, 503, {"retry-after": "nan"}, Decision(retry=True, wait=0.5)),
+        # Out of retries: stop, still telling the caller what the server asked for.
+        (2, 503, {}, Decision(retry=False)),
+        (2, 429, {"retry-after": "5"}, Decision(retry=False, retry_after=5.0)),
+        # The backoff doubles up to 8 s.
+        (2, 500, {}, Decision(retry=False)),
     ],
 )
-def test_retry_after_headers(headers: dict[str, str], expected: Optional[float]) -> None:
-    """retry-after-ms wins over retry-after; only waits in (0, 60] s are honoured."""
-    assert _http.retry_after(response(503, **headers)) == expected
+def test_decisions_after_an_answer(
+    attempt: int, status: int, headers: dict[str, str], expected: Decision
+) -> None:
+    """Each status and header combination gets the decision of the policy's table."""
+    assert NO_JITTER.decide(attempt, status=status, headers=headers) == expected
+
+
+@pytest.mark.parametrize(
+    ("attempt", "expected"),
+    [
+        (0, Decision(retry=True, wait=0.5)),
+        (1, Decision(retry=True, wait=1.0)),
+        (2, Decision(False)),
+    ],
+)
+def test_decisions_after_a_failure(attempt: int, expected: Decision) -> None:
+    """A refused, reset or timed-out attempt is retried with the backoff while retries remain."""
+    assert NO_JITTER.decide(attempt, failed=True) == expected
+
+
+def test_backoff_doubles_up_to_eight_seconds_less_jitter() -> None:
+    """0.5 s doubling to at most 8 s, and up to 25 % less with jitter."""
+    policy = RetryPolicy(max_retries=10, random=lambda: 0.0)
+    assert [policy.backoff(n) for n in range(6)] == [0.5, 1.0, 2.0, 4.0, 8.0, 8.0]
+    jittered = RetryPolicy(max_retries=10, random=lambda: 1.0)
+    assert jittered.backoff(0) == 0.375
 
 
 def test_retry_after_as_an_http_date() -> None:
     """retry-after may be an HTTP date: the wait is the time until then."""
-    when = email.utils.formatdate(time.time() + 10, usegmt=True)
-    wait = _http.retry_after(response(429, retry_after=when))
-    assert wait is not None and 8 <= wait <= 10
+    when = email.utils.formatdate(1_000_030, usegmt=True)
+    assert retry_after({"retry-after": when}, now=lambda: 1_000_000.0) == pytest.approx(30.0)
 
 
-def test_backoff_doubles_from_half_a_second_to_eight_with_jitter() -> None:
-    """Without retry-after the waits are 0.5, 1, 2, 4, 8, 8 s, each less up to 25 %."""
-    retry: Retry = _http.make_retry(10)
-    for expected in [0.5, 1, 2, 4, 8, 8]:
-        retry = retry.increment("GET", "/", error=ConnectionResetError())
-        waits = [retry.get_backoff_time() for _ in range(200)]
-        assert all(0.75 * expected <= w <= expected for w in waits)
-        assert max(waits) - min(waits) > 0  # jittered
+# -- the client's loop around the policy ------------------------------------------------------------
+
+BODY = json.dumps({"data": [], "first_id": None, "last_id": None, "has_more": False}).encode()
 
 
-def test_sleep_uses_retry_after_else_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The wait before a retry is the server's retry-after when given, else the backoff."""
-    waits: list[float] = []
-    monkeypatch.setattr(_http, "_sleep", waits.append)
-    retry = _http.make_retry(2).increment("GET", "/", error=ConnectionResetError())
-    retry.sleep(response(503, retry_after="3"))  # type: ignore[arg-type]
-    retry.sleep(response(503))  # type: ignore[arg-type]
-    retry.sleep()
-    assert waits[0] == 3.0
-    assert 0.375 <= waits[1] <= 0.5 and 0.375 <= waits[2] <= 0.5
+def answer(status: int, **headers: str) -> FakeResponse:
+    """A response with a status, the error shape for errors, and these headers."""
+    body = (
+        BODY
+        if status < 400
+        else json.dumps({"type": "error", "error": {"type": "x", "message": "m"}}).encode()
+    )
+    return FakeResponse(status, body, {k.replace("_", "-"): v for k, v in headers.items()})
 
 
-def test_a_final_response_is_handed_back_not_retried() -> None:
-    """A 404 (or x-should-retry: false) ends the retries at once."""
-    retry = _http.make_retry(2)
-    assert retry.is_retry("GET", 404)
-    with pytest.raises(MaxRetryError):
-        retry.increment("GET", "/", response=response(404))
-    with pytest.raises(MaxRetryError):
-        retry.increment("GET", "/", response=response(503, x_should_retry="false"))
+@pytest.fixture
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The waits between attempts, recorded instead of slept."""
+    recorded: list[float] = []
+    monkeypatch.setattr(_retry, "_sleep", recorded.append)
+    return recorded
 
 
-def test_max_retries_zero_disables_retries() -> None:
-    """With max_retries=0 no status is retried and the first error is final."""
-    retry = _http.make_retry(0)
-    assert not retry.is_retry("GET", 503)
-    with pytest.raises(MaxRetryError):
-        retry.increment("GET", "/", error=ConnectionResetError())
+def client(pool: FakePool, **options: object) -> ModelsClient:
+    """A client on the fake pool."""
+    return ModelsClient(api_key="sk-test-key", base_url="https://h.test", pool=pool, **options)  # type: ignore[arg-type]
 
 
-def test_the_budget_is_max_retries() -> None:
-    """Two retries allowed: the third failure is final."""
-    retry: Retry = _http.make_retry(2)
-    retry = retry.increment("GET", "/", response=response(503))  # type: ignore[arg-type]
-    retry = retry.increment("GET", "/", response=response(503))  # type: ignore[arg-type]
-    with pytest.raises(MaxRetryError):
-        retry.increment("GET", "/", response=response(503))  # type: ignore[arg-type]
+def test_the_loop_retries_a_status_then_succeeds(waits: list[float]) -> None:
+    """A 503 then a 200: two requests, one wait of the server's choosing."""
+    pool = FakePool([answer(503, retry_after="1.5"), answer(200)])
+    assert client(pool).list_models().has_more is False
+    assert len(pool.sent) == 2 and waits == [1.5]
+
+
+def test_the_loop_retries_failures_and_body_errors(waits: list[float]) -> None:
+    """A refused connection, then a body cut short, then a whole answer: three attempts."""
+    cut = FakeResponse(200, BODY, {}, fail_after=ProtocolError("reset"), chunk=4)
+    cut.body = BODY[:10]
+    refused = NewConnectionError(None, "refused")  # type: ignore[arg-type]
+    pool = FakePool([refused, cut, answer(200)])
+    assert client(pool).list_models().first_id is None
+    assert len(pool.sent) == 3 and len(waits) == 2
+
+
+def test_a_wait_longer_than_max_retry_wait_raises_at_once(waits: list[float]) -> None:
+    """retry-after 120 with max_retry_wait 60: one request, no sleep, retry_after on the error."""
+    pool = FakePool([answer(429, retry_after="120")])
+    with pytest.raises(errors.RateLimitError) as info:
+        client(pool).list_models()
+    assert info.value.retry_after == 120.0
+    assert "wait 120 s" in str(info.value)
+    assert len(pool.sent) == 1 and waits == []
+
+
+def test_max_retry_wait_is_an_option(waits: list[float]) -> None:
+    """With max_retry_wait=300 the same 120 s wait is slept and the call retried."""
+    pool = FakePool([answer(429, retry_after="120"), answer(200)])
+    client(pool, max_retry_wait=300).list_models()
+    assert waits == [120.0]
+
+
+def test_retries_run_out_into_the_status_error(waits: list[float]) -> None:
+    """max_retries=2 makes three attempts, then raises the last status's error."""
+    pool = FakePool([answer(529), answer(529), answer(529)])
+    with pytest.raises(errors.OverloadedError):
+        client(pool).list_models()
+    assert len(pool.sent) == 3 and len(waits) == 2
+
+
+def test_urllib3_is_told_not_to_retry(waits: list[float]) -> None:
+    """The loop is the only one: every attempt goes to urllib3 with retries=False."""
+    pool = FakePool([answer(200)])
+    client(pool).list_models()
+    assert pool.sent[0].options["retries"] is False
+
+
+@pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf"), "60", True])
+def test_max_retry_wait_must_be_a_positive_finite_number(bad: Optional[object]) -> None:
+    """A max_retry_wait that is not a positive finite number is refused at construction."""
+    with pytest.raises(errors.InvalidArgumentError, match="max_retry_wait"):
+        client(FakePool([]), max_retry_wait=bad)

@@ -54,17 +54,24 @@ def test_every_response_documents_request_id() -> None:
                 assert "request-id" in response["headers"], (path, status)
 
 
-def test_seed_list_example_validates() -> None:
-    """The seed's list response example conforms to the spec."""
-    body = (FIXTURES / "seed_list_response.json").read_bytes()
+def test_current_list_example_validates() -> None:
+    """A list response of today's shape conforms to the spec."""
+    body = (FIXTURES / "current_list_response.json").read_bytes()
     errors = spec_validator().response_errors("GET", "http://h/v1/models", 200, JSON, body)
     assert errors == []
+
+
+def test_seed_list_example_misses_the_required_lifecycle() -> None:
+    """The seed's older list example is reported for its models' missing lifecycle."""
+    body = (FIXTURES / "seed_list_response.json").read_bytes()
+    errors = spec_validator().response_errors("GET", "http://h/v1/models", 200, JSON, body)
+    assert errors and all("'lifecycle' is a required property" in line for line in errors)
 
 
 def test_seed_error_example_validates_on_every_error_status() -> None:
     """The seed's error example conforms as the body of every documented error status."""
     body = (FIXTURES / "seed_error_response.json").read_bytes()
-    for status in (400, 401, 403, 404, 429, 500, 503, 529):
+    for status in (400, 401, 402, 403, 404, 429, 500, 503, 504, 529):
         errors = spec_validator().response_errors("GET", "http://h/v1/models", status, JSON, body)
         assert errors == [], status
 
@@ -97,7 +104,7 @@ def test_broken_list_bodies_are_reported_with_their_path(mutate: object, expecte
 
 def test_response_without_request_id_is_reported() -> None:
     """The request-id header is required on every response."""
-    body = (FIXTURES / "seed_list_response.json").read_bytes()
+    body = (FIXTURES / "current_list_response.json").read_bytes()
     errors = spec_validator().response_errors(
         "GET", "http://h/v1/models", 200, {"content-type": "application/json"}, body
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from urllib3 import Timeout
 from urllib3.exceptions import ProtocolError, ReadTimeoutError
-from urllib3.util.retry import Retry
 
 from anthropic_models_generated import transport
 from tests.fakes import FakePool, FakeResponse
@@ -115,12 +114,10 @@ def test_body_over_the_limit_is_refused_and_the_connection_closed() -> None:
 
 def test_body_timeout_stops_a_slow_body() -> None:
     """A body still arriving body_timeout seconds after the headers raises BodyTimeout."""
-    retry = Retry(total=2)
-    response = FakeResponse(200, b"x" * 100, chunk=10, retries=retry)
-    with pytest.raises(transport.BodyTimeout) as info:
+    response = FakeResponse(200, b"x" * 100, chunk=10)
+    with pytest.raises(transport.BodyTimeout, match="still arriving"):
         transport.list_models(FakePool([response]), BASE, body_timeout=-1.0)
     assert response.closed
-    assert info.value.retries is retry
 
 
 @pytest.mark.parametrize(
@@ -131,15 +128,13 @@ def test_body_timeout_stops_a_slow_body() -> None:
         (ReadTimeoutError(None, "u", "read timed out"), transport.BodyTimeout),  # type: ignore[arg-type]
     ],
 )
-def test_failures_mid_body_carry_the_retry_state(
+def test_failures_mid_body_are_body_errors(
     failure: BaseException, kind: type[transport.BodyError]
 ) -> None:
-    """A body cut short becomes a BodyError carrying the response's retry state."""
-    retry = Retry(total=1)
-    response = FakeResponse(200, b"x" * 100, chunk=10, retries=retry, fail_after=failure)
+    """A body cut short becomes a BodyError whose cause is the failure, and is not reused."""
+    response = FakeResponse(200, b"x" * 100, chunk=10, fail_after=failure)
     with pytest.raises(kind) as info:
         transport.list_models(FakePool([response]), BASE)
-    assert info.value.retries is retry
     assert info.value.__cause__ is failure
     assert response.closed
 
@@ -153,8 +148,42 @@ def test_operations_registry_matches_the_spec() -> None:
         "/v1/models/{model_id}",
         ("model_id",),
     )
-    assert transport.LIST_MODELS.query_params == ("after_id", "before_id", "limit")
-    assert transport.LIST_MODELS.header_params == ("anthropic-version", "anthropic-beta")
+    assert transport.LIST_MODELS.query_params == ("after_id", "before_id", "limit", "lifecycle[]")
+    assert transport.LIST_MODELS.header_params == (
+        "anthropic-version",
+        "anthropic-beta",
+        "anthropic-workspace-id",
+    )
+
+
+def test_parameters_carry_the_spec_numbers() -> None:
+    """Each operation's parameters carry their bounds, defaults and enum values from the spec."""
+    limit = transport.LIST_MODELS.parameter("limit")
+    assert (limit.name, limit.location, limit.kind) == ("limit", "query", "integer")
+    assert (limit.minimum, limit.maximum, limit.default) == (1, 1000, 20)
+    lifecycle = transport.LIST_MODELS.parameter("lifecycle")
+    assert (lifecycle.name, lifecycle.kind, lifecycle.max_items) == ("lifecycle[]", "array", 3)
+    assert lifecycle.enum == ("active", "deprecated", "retired")
+    assert transport.GET_MODEL.parameter("model_id").required
+    with pytest.raises(KeyError):
+        transport.GET_MODEL.parameter("limit")
+
+
+def test_array_parameters_repeat_in_bracket_form() -> None:
+    """lifecycle=[...] goes out as lifecycle[]=a&lifecycle[]=b, as the official SDK sends it."""
+    pool = FakePool([FakeResponse(200, b"{}")])
+    transport.list_models(pool, BASE, lifecycle=["active", "retired"], limit=5)
+    assert (
+        pool.sent[0].url
+        == f"{BASE}/v1/models?limit=5&lifecycle%5B%5D=active&lifecycle%5B%5D=retired"
+    )
+
+
+def test_extra_query_follows_the_declared_parameters() -> None:
+    """extra_query pairs are appended after the declared ones, repeated names included."""
+    pool = FakePool([FakeResponse(200, b"{}")])
+    transport.list_models(pool, BASE, limit=1, extra_query=[("x", "1"), ("x", "2"), ("flag", True)])
+    assert pool.sent[0].url == f"{BASE}/v1/models?limit=1&x=1&x=2&flag=true"
 
 
 def test_a_body_shorter_than_its_content_length_was_cut_off() -> None:

@@ -1,0 +1,248 @@
+"""The client's settings, checked once into a frozen value (as urllib3's ``Timeout`` and ``Retry``)."""
+
+from __future__ import annotations
+
+import math
+import os
+from typing import Mapping, Optional, Sequence, Union
+
+import attrs
+from urllib3 import Timeout
+
+from anthropic_models import _http
+from anthropic_models._redact import check_secret
+from anthropic_models._retry import DEFAULT_MAX_RETRY_WAIT
+from anthropic_models.errors import InvalidArgumentError
+from anthropic_models_generated import transport
+
+__all__ = [
+    "DEFAULT_ANTHROPIC_VERSION",
+    "DEFAULT_BASE_URL",
+    "ClientOptions",
+    "check_id",
+    "check_lifecycle",
+    "check_limit",
+]
+
+DEFAULT_BASE_URL = "https://api.anthropic.com"
+_VERSION = transport.LIST_MODELS.parameter("anthropic_version")
+_LIMIT = transport.LIST_MODELS.parameter("limit")
+_LIFECYCLE = transport.LIST_MODELS.parameter("lifecycle")
+DEFAULT_ANTHROPIC_VERSION = str(_VERSION.default)
+"""The ``anthropic-version`` the official SDK sends, as the spec's default says."""
+
+
+def _positive_number(name: str, value: object, *, allow_none: bool = False) -> Optional[float]:
+    if value is None and allow_none:
+        return None
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value > 0
+    ):
+        return float(value)
+    raise InvalidArgumentError(f"{name} must be a positive, finite number, not {value!r}")
+
+
+def _whole_number(name: str, value: object, low: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= low:
+        return value
+    raise InvalidArgumentError(f"{name} must be an integer >= {low}, not {value!r}")
+
+
+def check_text(name: str, value: object) -> str:
+    """A string that can be sent (no lone surrogate, no line break or NUL), not empty."""
+    if not isinstance(value, str) or not value:
+        raise InvalidArgumentError(f"{name} must be a non-empty string, not {value!r}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidArgumentError(
+            f"{name} is not valid text (it holds a lone surrogate): "
+            f"{value.encode('utf-8', 'backslashreplace').decode('ascii', 'replace')!r}"
+        ) from None
+    if any(char in value for char in "\r\n\0"):
+        raise InvalidArgumentError(f"{name} cannot contain a line break or NUL")
+    return value
+
+
+def check_id(name: str, value: object) -> str:
+    """A model id or cursor: a non-empty string that can be sent."""
+    return check_text(name, value)
+
+
+def check_limit(limit: object) -> Optional[int]:
+    """A page size within the spec's bounds, or None for the server's default."""
+    if limit is None:
+        return None
+    low, high = _LIMIT.minimum, _LIMIT.maximum
+    if (
+        not isinstance(limit, int)
+        or isinstance(limit, bool)
+        or (low is not None and limit < low)
+        or (high is not None and limit > high)
+    ):
+        raise InvalidArgumentError(f"limit must be an integer from {low} to {high}, not {limit!r}")
+    return limit
+
+
+def check_lifecycle(value: object) -> Optional[tuple[str, ...]]:
+    """Lifecycle stages to list (one stage, or a sequence of them), checked against the spec.
+
+    None is the server's default view (active and deprecated). A stage given twice counts once.
+
+    >>> check_lifecycle(["retired", "active", "retired"])
+    ('retired', 'active')
+    >>> check_lifecycle("deprecated")
+    ('deprecated',)
+    """
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, Sequence) and not isinstance(items, (set, frozenset)):
+        raise InvalidArgumentError(
+            f"lifecycle must be a stage or a sequence of stages, not {type(value).__name__}"
+        )
+    allowed = _LIFECYCLE.enum or ()
+    stages: list[str] = []
+    for item in items:
+        stage = getattr(item, "value", item)  # a Lifecycle member
+        if stage not in allowed:
+            raise InvalidArgumentError(
+                f"lifecycle stage must be one of {', '.join(allowed)}, not {item!r}"
+            )
+        if stage not in stages:
+            stages.append(stage)
+    low, high = _LIFECYCLE.min_items or 0, _LIFECYCLE.max_items
+    if len(stages) < max(low, 1) or (high is not None and len(stages) > high):
+        raise InvalidArgumentError(f"lifecycle must name 1 to {high} stages, not {len(stages)}")
+    return tuple(stages)
+
+
+def check_headers(name: str, headers: object) -> dict[str, str]:
+    """Extra headers: a mapping of names to values that can be sent."""
+    if headers is None:
+        return {}
+    if not isinstance(headers, Mapping):
+        raise InvalidArgumentError(f"{name} must be a mapping, not {type(headers).__name__}")
+    out = {}
+    for key, value in headers.items():
+        check_text(f"{name} name", key)
+        if not isinstance(value, str):
+            raise InvalidArgumentError(f"{name}[{key!r}] must be a string")
+        try:
+            value.encode("latin-1")
+        except UnicodeEncodeError:
+            raise InvalidArgumentError(f"{name}[{key!r}] is not Latin-1 text") from None
+        if any(char in value for char in "\r\n\0"):
+            raise InvalidArgumentError(f"{name}[{key!r}] cannot contain a line break or NUL")
+        out[key.lower()] = value
+    return out
+
+
+def check_query(query: object) -> tuple[tuple[str, str], ...]:
+    """Extra query parameters: a mapping of names to a value or a sequence of values."""
+    if query is None:
+        return ()
+    if not isinstance(query, Mapping):
+        raise InvalidArgumentError(f"extra_query must be a mapping, not {type(query).__name__}")
+    pairs: list[tuple[str, str]] = []
+    for key, value in query.items():
+        check_text("extra_query name", key)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for item in values:
+            if isinstance(item, bool):
+                item = "true" if item else "false"
+            if not isinstance(item, (str, int)):
+                raise InvalidArgumentError(f"extra_query[{key!r}] must be text or a number")
+            pairs.append((key, check_text(f"extra_query[{key!r}]", str(item))))
+    return tuple(pairs)
+
+
+def _credentials(
+    api_key: Optional[str], auth_token: Optional[str]
+) -> tuple[Optional[str], Optional[str]]:
+    """An explicit credential wins: the environment is read only when neither is given."""
+    if api_key is None and auth_token is None:
+        api_key = os.environ.get("ANTHROPIC_API_KEY") or None
+        auth_token = os.environ.get("ANTHROPIC_AUTH_TOKEN") or None
+    return (
+        None if api_key is None else check_secret("api_key", api_key),
+        None if auth_token is None else check_secret("auth_token", auth_token),
+    )
+
+
+def _base_url(base_url: Optional[str]) -> str:
+    if base_url is None:
+        from_env = os.environ.get("ANTHROPIC_BASE_URL")
+        if from_env is not None and not from_env.strip():
+            raise InvalidArgumentError(
+                "ANTHROPIC_BASE_URL is set but empty: unset it for the real API, or give a URL"
+            )
+        base_url = from_env or DEFAULT_BASE_URL
+    if isinstance(base_url, str) and not base_url.strip():
+        raise InvalidArgumentError(
+            f"base_url is empty: give a URL (the real API is {DEFAULT_BASE_URL})"
+        )
+    return _http.check_base_url(base_url)
+
+
+@attrs.frozen(kw_only=True)
+class ClientOptions:
+    """Every setting of a client, checked; build one with :meth:`build`."""
+
+    base_url: str
+    api_key: Optional[str] = attrs.field(repr=False)
+    auth_token: Optional[str] = attrs.field(repr=False)
+    timeout: Timeout
+    max_retries: int
+    max_retry_wait: float
+    anthropic_version: str
+    workspace_id: Optional[str]
+    cache_ttl: Optional[float]
+    max_body_bytes: int
+    default_headers: Mapping[str, str]
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        api_key: Optional[str] = None,
+        auth_token: Optional[str] = None,
+        base_url: Optional[str] = None,
+        timeout: Union[float, Timeout] = _http.DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+        anthropic_version: str = DEFAULT_ANTHROPIC_VERSION,
+        workspace_id: Optional[str] = None,
+        cache_ttl: Optional[float] = None,
+        max_body_bytes: int = transport.DEFAULT_MAX_BODY_BYTES,
+        default_headers: Optional[Mapping[str, str]] = None,
+    ) -> ClientOptions:
+        """Check every argument; InvalidArgumentError names the first one refused."""
+        api_key, auth_token = _credentials(api_key, auth_token)
+        return cls(
+            base_url=_base_url(base_url),
+            api_key=api_key,
+            auth_token=auth_token,
+            timeout=_http.make_timeout(timeout),
+            max_retries=_whole_number("max_retries", max_retries, 0),
+            max_retry_wait=float(_positive_number("max_retry_wait", max_retry_wait) or 0),
+            anthropic_version=check_text("anthropic_version", anthropic_version),
+            workspace_id=None if workspace_id is None else check_text("workspace_id", workspace_id),
+            cache_ttl=_positive_number("cache_ttl", cache_ttl, allow_none=True),
+            max_body_bytes=_whole_number("max_body_bytes", max_body_bytes, 1),
+            default_headers=check_headers("default_headers", default_headers),
+        )
+
+    def headers(self) -> dict[str, str]:
+        """The headers every request carries (credentials included)."""
+        headers = {**self.default_headers, "anthropic-version": self.anthropic_version}
+        if self.workspace_id is not None:
+            headers["anthropic-workspace-id"] = self.workspace_id
+        if self.api_key:
+            headers["x-api-key"] = self.api_key
+        if self.auth_token:
+            headers["authorization"] = f"Bearer {self.auth_token}"
+        return headers

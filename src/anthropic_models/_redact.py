@@ -1,0 +1,79 @@
+"""Secrets: which keys can be sent, and how they are kept out of everything a server sends back."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional, Sequence
+
+from anthropic_models.errors import InvalidArgumentError
+
+__all__ = ["MASK", "MIN_REWRITTEN_LENGTH", "Redactor", "check_secret"]
+
+MASK = "[REDACTED]"
+MIN_REWRITTEN_LENGTH = 8
+"""Secrets shorter than this are too short to be real keys: free text is not rewritten for them
+(``--api-key e`` must not turn ``"type"`` into ``"typ[REDACTED]"``); a value that *is* the secret is
+still masked."""
+
+_VISIBLE_ASCII = re.compile(r"[\x21-\x7e]+\Z")
+
+
+def check_secret(name: str, value: object) -> str:
+    """A credential as it can travel in an HTTP header: visible ASCII, no spaces, not empty.
+
+    The message never holds the value, only the position of the first character refused.
+
+    >>> check_secret("api_key", "sk-x\\u200b")
+    Traceback (most recent call last):
+    anthropic_models.errors.InvalidArgumentError: api_key has a character that cannot be sent in an HTTP header (at position 5 of 5); a key is visible ASCII only
+    """
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
+    if not value:
+        raise InvalidArgumentError(f"{name} must not be empty")
+    if not _VISIBLE_ASCII.match(value):
+        position = next(i for i, char in enumerate(value, 1) if not "\x21" <= char <= "\x7e")
+        raise InvalidArgumentError(
+            f"{name} has a character that cannot be sent in an HTTP header (at position "
+            f"{position} of {len(value)}); a key is visible ASCII only"
+        )
+    return value
+
+
+class Redactor:
+    """Masks the given secrets where a server can echo them: in text, and in parsed JSON values.
+
+    >>> redact = Redactor(["sk-ant-secret-1", "e"])
+    >>> redact.text("invalid key sk-ant-secret-1")
+    'invalid key [REDACTED]'
+    >>> redact.json({"type": "error", "error": {"type": "authentication_error", "key": "e"}})
+    {'type': 'error', 'error': {'type': 'authentication_error', 'key': '[REDACTED]'}}
+    """
+
+    def __init__(self, secrets: Sequence[Optional[str]]) -> None:
+        self._exact = frozenset(s for s in secrets if s)
+        self._rewritten = sorted(
+            (s for s in self._exact if len(s) >= MIN_REWRITTEN_LENGTH), key=len, reverse=True
+        )
+
+    def __repr__(self) -> str:
+        return f"Redactor(<{len(self._exact)} secrets>)"
+
+    def text(self, text: str) -> str:
+        """``text`` with every long-enough secret masked, and the whole of it if it is a secret."""
+        if text in self._exact:
+            return MASK
+        for secret in self._rewritten:
+            if secret in text:
+                text = text.replace(secret, MASK)
+        return text
+
+    def json(self, data: Any) -> Any:
+        """Parsed JSON with its strings (keys and values) passed through :meth:`text`."""
+        if isinstance(data, str):
+            return self.text(data)
+        if isinstance(data, list):
+            return [self.json(item) for item in data]
+        if isinstance(data, dict):
+            return {self.text(key): self.json(value) for key, value in data.items()}
+        return data
