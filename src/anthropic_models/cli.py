@@ -151,12 +151,11 @@ def _complain(line: str) -> None:
 
 def _client(args: argparse.Namespace) -> ModelsClient:
     options: dict[str, Any] = {"timeout": args.timeout} if args.timeout is not None else {}
-    if args.workspace_id is not None:
-        options["workspace_id"] = args.workspace_id
     return ModelsClient(
         api_key=args.api_key,
         base_url=args.base_url,
         max_retries=args.max_retries,
+        workspace_id=args.workspace_id,
         validate=args.validate,
         **options,
     )
@@ -168,10 +167,6 @@ def _stages(args: argparse.Namespace) -> Optional[list[str]]:
     if not given:
         return None
     return [stage for stage in _STAGES if stage in given or _ALL_STAGES in given]
-
-
-def _lifecycle_option(stages: Optional[list[str]]) -> dict[str, Any]:
-    return {} if stages is None else {"lifecycle": stages}
 
 
 def _print_json(data: Any) -> None:
@@ -224,16 +219,14 @@ def _list(args: argparse.Namespace) -> int:
         )
     with _client(args) as client:
         if filtered:
-            found = client.find_models(
-                line=args.line, capability=args.capability, **_lifecycle_option(stages)
-            )
+            found = client.find_models(line=args.line, capability=args.capability, lifecycle=stages)
             _print_models(found, args.json)
         elif args.all:
             models = client.iter_models(
                 limit=args.limit,
                 after_id=args.after,
                 before_id=args.before,
-                **_lifecycle_option(stages),
+                lifecycle=stages,
             )
             _print_models(models, args.json)
         else:
@@ -241,7 +234,7 @@ def _list(args: argparse.Namespace) -> int:
                 limit=args.limit,
                 after_id=args.after,
                 before_id=args.before,
-                **_lifecycle_option(stages),
+                lifecycle=stages,
             )
             if args.json:
                 _print_json(_page_json(page))
@@ -306,7 +299,7 @@ def _diff(args: argparse.Namespace) -> int:
     old = load_snapshot(args.old, stdin)
     if args.live:
         with _client(args) as client:
-            new = list(client.iter_models(limit=_PAGE_MAX, **_lifecycle_option(_stages(args))))
+            new = list(client.iter_models(limit=_PAGE_MAX, lifecycle=_stages(args)))
     else:
         new = load_snapshot(args.new, stdin)
     result = diff_snapshots(old, new)
