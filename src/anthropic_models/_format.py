@@ -8,7 +8,13 @@ import shlex
 from typing import Any, Callable, Iterable, Sequence
 
 from anthropic_models import _codec
-from anthropic_models_generated.models import ModelInfo
+from anthropic_models_generated.models import Lifecycle, ModelInfo
+
+
+def stage(model: ModelInfo) -> str:
+    """The model's lifecycle as text: a known stage, or a newer one the spec does not list yet."""
+    value = model.lifecycle
+    return value.value if isinstance(value, Lifecycle) else str(value)
 
 
 def _escape_char(char: str) -> str:
@@ -120,7 +126,6 @@ def table(models: Sequence[ModelInfo]) -> str:
     r"""Models as aligned columns: id, name, release date, lifecycle, line (text escaped).
 
     >>> from datetime import datetime, timezone
-    >>> from anthropic_models_generated.models import Lifecycle
     >>> evil = ModelInfo(id="x\x1b[2J", type="model", display_name="X",
     ...                  created_at=datetime(2025, 1, 1, tzinfo=timezone.utc),
     ...                  lifecycle=Lifecycle.active)
@@ -134,7 +139,7 @@ def table(models: Sequence[ModelInfo]) -> str:
             escape_controls(m.id),
             escape_controls(m.display_name),
             m.created_at.date().isoformat(),
-            escape_controls(m.lifecycle.value) if m.lifecycle else "-",
+            escape_controls(stage(m)),
             escape_controls(m.line) if m.line else "-",
         )
         for m in models

@@ -38,7 +38,14 @@ import sys
 from typing import Any, Callable, Iterable, NoReturn, Optional, Sequence, TextIO
 
 from anthropic_models._argtypes import number, text, whole_number
-from anthropic_models._format import escape_controls, json_text, shell_word, table, write_json_array
+from anthropic_models._format import (
+    escape_controls,
+    json_text,
+    shell_word,
+    stage,
+    table,
+    write_json_array,
+)
 from anthropic_models._version import __version__
 from anthropic_models.client import ModelsClient
 from anthropic_models.errors import AnthropicModelsError, ModelUnavailableError
@@ -166,7 +173,7 @@ def _stages(args: argparse.Namespace) -> Optional[list[str]]:
     given = args.lifecycle
     if not given:
         return None
-    return [stage for stage in _STAGES if stage in given or _ALL_STAGES in given]
+    return [name for name in _STAGES if name in given or _ALL_STAGES in given]
 
 
 def _print_json(data: Any) -> None:
@@ -192,8 +199,8 @@ def _next_command(args: argparse.Namespace, stages: Optional[list[str]], cursor:
         words += ["--workspace-id", args.workspace_id]
     if args.limit is not None:
         words += ["--limit", str(args.limit)]
-    for stage in stages or ():
-        words += ["--lifecycle", stage]
+    for name in stages or ():
+        words += ["--lifecycle", name]
     for name, value in cursor.params().items():
         words += [f"--{name[: -len('_id')]}", value]
     return " ".join(shell_word(word) for word in words)
@@ -266,8 +273,7 @@ def _check(args: argparse.Namespace) -> int:
                 missing += 1
                 _say(f"{model_id}: unavailable ({exc.reason})")
             else:
-                state = model.lifecycle.value if model.lifecycle else "available"
-                _say(f"{model_id}: ok ({model.id}, {state})")
+                _say(f"{model_id}: ok ({model.id}, {stage(model)})")
     return 1 if missing else 0
 
 

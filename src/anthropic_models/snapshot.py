@@ -26,6 +26,7 @@ import attrs
 
 from anthropic_models import _codec
 from anthropic_models._codec import format_datetime
+from anthropic_models._format import stage
 from anthropic_models.errors import InvalidArgumentError, ResponseValidationError
 from anthropic_models_generated.models import Lifecycle, ModelInfo
 
@@ -105,10 +106,6 @@ def _date(model: ModelInfo, field: str) -> Optional[str]:
     return None if value is None else format_datetime(value)
 
 
-def _state(model: ModelInfo) -> str:
-    return model.lifecycle.value if model.lifecycle is not None else "-"
-
-
 def _by_id(models: Sequence[ModelInfo], name: str) -> dict[str, ModelInfo]:
     seen: dict[str, ModelInfo] = {}
     for index, model in enumerate(models):
@@ -138,9 +135,9 @@ def diff_snapshots(old: Sequence[ModelInfo], new: Sequence[ModelInfo]) -> Snapsh
             if before[i].display_name != after[i].display_name
         ],
         lifecycle_changes=[
-            (i, _state(before[i]), _state(after[i]))
+            (i, stage(before[i]), stage(after[i]))
             for i in common
-            if _state(before[i]) != _state(after[i])
+            if stage(before[i]) != stage(after[i])
         ],
         new_deprecation_dates=dates,
     )

@@ -16,8 +16,7 @@ from tests.unit.test_cli_output import CATALOGUE, FakeAPI, Run
 api = test_cli_output.api
 run = test_cli_output.run
 
-STAGES = transport.LIST_MODELS.parameter("lifecycle").enum
-assert STAGES is not None
+STAGES: tuple[str, ...] = transport.LIST_MODELS.parameter("lifecycle").enum or ()
 
 
 def _sent_stages(api: FakeAPI) -> list[list[str]]:
