@@ -93,7 +93,7 @@ class _Stdout(io.TextIOBase):
     """Standard output as the commands see it: a failed write is an :class:`OutputError`, and a
     character the encoding cannot hold is written as an escape instead of raising."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: Optional[TextIO]) -> None:
         self._stream = stream
 
     @property
@@ -116,6 +116,8 @@ class _Stdout(io.TextIOBase):
         return bool(getattr(self._stream, "isatty", lambda: False)())
 
     def write(self, text: str) -> int:
+        if self._stream is None:  # started with stdout closed (`>&-`)
+            raise OutputError(OSError(errno.EBADF, os.strerror(errno.EBADF)))
         try:
             try:
                 self._stream.write(text)
@@ -129,6 +131,8 @@ class _Stdout(io.TextIOBase):
         return len(text)
 
     def flush(self) -> None:
+        if self._stream is None:
+            return
         try:
             self._stream.flush()
         except OSError as exc:
@@ -148,6 +152,8 @@ def _say(line: str = "") -> None:
 def _complain(line: str) -> None:
     """One line on stderr, escaped; a stderr that cannot be written is let go."""
     line = escape_controls(line)
+    if sys.stderr is None:  # started with stderr closed
+        return
     try:
         print(line, file=sys.stderr)
     except UnicodeEncodeError:

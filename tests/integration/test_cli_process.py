@@ -122,6 +122,22 @@ def test_a_full_disk_is_one_line(api: Scripted, argv: tuple[str, ...]) -> None:
     )
 
 
+@pytest.mark.skipif(not os.path.exists("/bin/sh"), reason="needs a POSIX shell")
+def test_a_closed_stdout_is_one_line(api: Scripted) -> None:
+    """`>&-` (stdout closed before start): status 2 and one line, no traceback."""
+    result = subprocess.run(
+        ["/bin/sh", "-c", 'exec "$0" -m anthropic_models spec >&-', sys.executable],
+        capture_output=True,
+        env=_env(api),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert (
+        result.stderr == b"anthropic-models: error: cannot write the output: Bad file descriptor\n"
+    )
+
+
 def test_an_ascii_terminal_gets_escapes(api: Scripted) -> None:
     """PYTHONIOENCODING=ascii: text shows escapes, JSON stays valid and exact."""
     env = _env(api, PYTHONIOENCODING="ascii")
