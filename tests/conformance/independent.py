@@ -9,6 +9,7 @@ with ``strict``; with other choices it must still pass the default profile, with
 
 from __future__ import annotations
 
+import http
 import json
 import secrets
 import typing
@@ -138,7 +139,7 @@ class IndependentApp:
         if status >= 400:
             body["request_id"] = request_id
         data = json.dumps(body).encode()
-        phrase = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found"}[status]
+        phrase = http.HTTPStatus(status).phrase
         start_response(
             f"{status} {phrase}",
             [
