@@ -297,9 +297,16 @@ def retired_retrieve(ctx: Context) -> str:
             got = exchange.json()
         except ValueError:
             raise Failure("the body is not JSON", exchange) from None
-        if not isinstance(got, dict) or got.get("id") != model_id or _stage(got) != "retired":
-            shown = got.get("lifecycle") if isinstance(got, dict) else got
-            raise Failure(f"GET of the retired {model_id!r} says lifecycle {shown!r}", exchange)
+        if not isinstance(got, dict):
+            raise Failure(f"GET of the retired {model_id!r} is not a model object", exchange)
+        if got.get("id") != model_id:
+            raise Failure(
+                f"GET of the retired {model_id!r} returned id {got.get('id')!r}", exchange
+            )
+        if _stage(got) != "retired":
+            raise Failure(
+                f"GET of the retired {model_id!r} says lifecycle {_stage(got)!r}", exchange
+            )
     return f"{len(sample)} retired models retrieved, as retired"
 
 
