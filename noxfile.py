@@ -66,8 +66,9 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(name="check-generated", python=GENERATOR_PYTHON)
 def check_generated(session: nox.Session) -> None:
-    """Fail, with a diff, when generated/ differs from a fresh generation; test that check too."""
-    _install(session, "generate", "test")
+    """Fail, with a diff, when generated/ differs from a fresh generation; test that check, and
+    the evolution suite (spec variants generated, type-checked with mypy and exercised)."""
+    _install(session, "generate", "test", "mypy")
     session.run("python", "tools/generate.py", "--check")
     session.run("pytest", "tests/generation", *session.posargs)
 
