@@ -1,5 +1,5 @@
 """Sessions: generate, check-generated, tests (every supported Python), lint, typecheck, min-deps,
-spec, package, schemathesis (the default list), and bench and conformance on demand. ``nox`` alone runs the default list; ``nox -s NAME`` one session.
+spec, package, schemathesis (the default list), and bench, conformance and peers on demand. ``nox`` alone runs the default list; ``nox -s NAME`` one session.
 
 Interpreters come from pyenv when it has them (``~/.pyenv/versions/3.X*/bin`` is put on PATH), so
 no ``pyenv global`` is needed. A missing interpreter is skipped with a warning locally and is an
@@ -180,6 +180,19 @@ def compare_schemathesis(session: nox.Session) -> None:
     """The kit and Schemathesis on the same mutants: which each catches, and how long it takes."""
     _install(session, "schemathesis", package=".[validation]")
     session.run("python", "bench/compare_schemathesis.py", *session.posargs)
+
+
+@nox.session(python=GENERATOR_PYTHON)
+def peers(session: nox.Session) -> None:
+    """The kit and Schemathesis against real peers: Prism (npm, installed into a temporary folder)
+    serving openapi.yaml, static and dynamic (not in the default list; needs node and npm).
+
+    ``nox -s peers -- --output FILE --max-examples N``: writes the table of what each tool found.
+    """
+    if shutil.which("npm") is None:
+        session.error("the peers session needs node and npm on PATH (Prism is an npm package)")
+    _install(session, "schemathesis", package=".[validation]")
+    session.run("python", "tests/conformance/peers.py", *session.posargs)
 
 
 @nox.session(python=GENERATOR_PYTHON)
