@@ -50,6 +50,7 @@ from anthropic_models._version import __version__
 from anthropic_models.client import ModelsClient
 from anthropic_models.errors import AnthropicModelsError, ModelUnavailableError
 from anthropic_models.pagination import Cursor, ModelPage
+from anthropic_models.snapshot import MAX_SNAPSHOT_BYTES, diff_snapshots, load_snapshot
 from anthropic_models_generated import transport
 from anthropic_models_generated.models import ModelInfo
 
@@ -297,8 +298,6 @@ def _latest(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from anthropic_models.snapshot import diff_snapshots, load_snapshot
-
     if args.live and args.new is not None:
         raise CommandError("give NEW.json or --live, not both")
     if not args.live and args.new is None:
@@ -506,7 +505,10 @@ def build_parser() -> argparse.ArgumentParser:
         "compare catalogue snapshots; exit 1 if a model was removed or newly deprecated",
     )
     diff.add_argument(
-        "old", metavar="OLD.json", help="a snapshot written by `list --all --json` (- for stdin)"
+        "old",
+        metavar="OLD.json",
+        help=f"a snapshot written by `list --all --json` (- for stdin; at most "
+        f"{MAX_SNAPSHOT_BYTES // 2**20} MiB)",
     )
     diff.add_argument("new", metavar="NEW.json", nargs="?", help="a newer snapshot (- for stdin)")
     diff.add_argument("--live", action="store_true", help="compare with the live catalogue instead")
