@@ -12,6 +12,7 @@ import pytest
 from anthropic_models import ModelsClient, errors
 from anthropic_models import client as client_module
 from anthropic_models.server import RunningServer, serve_in_thread
+from anthropic_models_generated.models import Lifecycle
 
 pytestmark = pytest.mark.integration
 
@@ -70,9 +71,7 @@ def test_helpers_against_the_server(server: RunningServer, client: ModelsClient)
     assert client.is_model_available("claude-nope") is False
     with pytest.raises(errors.ModelUnavailableError, match="retired"):
         client.require_model("claude-3-opus-latest")
-    retired = [
-        m.id for m in server.catalog if m.lifecycle is not None and m.lifecycle.value == "retired"
-    ]
+    retired = [m.id for m in server.catalog if m.lifecycle is Lifecycle.retired]
     assert [m.id for m in client.find_models(lifecycle="retired")] == retired
     latest = client.latest("haiku")
     assert latest is not None and latest.id == "claude-haiku-4-5-20251001"
