@@ -113,6 +113,10 @@ class _Stdout(io.TextIOBase):
     def writable(self) -> bool:
         return True
 
+    def close(self) -> None:
+        """Nothing to release: the wrapped stream is not ours (and is not flushed when this
+        object is collected)."""
+
     def isatty(self) -> bool:
         return bool(getattr(self._stream, "isatty", lambda: False)())
 
@@ -129,6 +133,8 @@ class _Stdout(io.TextIOBase):
                 )
         except OSError as exc:
             raise OutputError(exc) from None
+        except ValueError:  # the stream was closed under us
+            raise OutputError(OSError(errno.EBADF, os.strerror(errno.EBADF))) from None
         return len(text)
 
     def flush(self) -> None:
@@ -138,6 +144,8 @@ class _Stdout(io.TextIOBase):
             self._stream.flush()
         except OSError as exc:
             raise OutputError(exc) from None
+        except ValueError:
+            raise OutputError(OSError(errno.EBADF, os.strerror(errno.EBADF))) from None
 
 
 def _stdout() -> _Stdout:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import errno
 import functools
+import gc
 import io
 import json
+import os
 import shlex
 from typing import Any, Callable, Optional
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -190,7 +192,7 @@ class _Closed(io.TextIOBase):
 
     def write(self, text: str) -> int:
         if self.left <= 0:
-            raise OSError(self.error, __import__("os").strerror(self.error))
+            raise OSError(self.error, os.strerror(self.error))
         self.left -= 1
         return len(text)
 
@@ -361,3 +363,20 @@ def test_help_and_version_return_0(run: Run) -> None:
     assert status == 0 and out.startswith("anthropic-models ")
     status, out, _ = run("list", "--help")
     assert status == 0 and "--lifecycle STAGE" in out
+
+
+def test_a_stdout_closed_under_the_command_is_one_line(
+    api: FakeAPI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stdout object already closed is status 2 and one line, and the wrapper left for the
+    garbage collector flushes nothing (filterwarnings=error would report it)."""
+    closed = io.StringIO()
+    closed.close()
+    monkeypatch.setattr("sys.stdout", closed)
+    assert cli.main(["spec"]) == 2
+    assert capsys.readouterr().err == (
+        "anthropic-models: error: cannot write the output: Bad file descriptor\n"
+    )
+    wrapper = cli._Stdout(closed)
+    del wrapper
+    gc.collect()
