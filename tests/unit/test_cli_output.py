@@ -380,3 +380,12 @@ def test_a_stdout_closed_under_the_command_is_one_line(
     wrapper = cli._Stdout(closed)
     del wrapper
     gc.collect()
+
+
+def test_a_backward_page_points_further_back(run: Run) -> None:
+    """A page asked for with --before leads on with --before its first id, in text and JSON."""
+    status, out, _ = run("list", "--limit", "1", "--before", "claude-first")
+    assert status == 0
+    assert out.splitlines()[-1] == "(more: anthropic-models list --limit 1 --before claude-mid)"
+    status, out, _ = run("list", "--limit", "1", "--before", "claude-first", "--json")
+    assert json.loads(out)["next_page"] == {"before_id": "claude-mid"}
