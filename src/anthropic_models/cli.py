@@ -76,6 +76,7 @@ _capability = text("a capability name")
 _workspace = text("a workspace id")
 _base_url = text("a base URL")
 _api_key = text("an API key", secret=True)
+_proxy = text("a proxy URL", secret=True)
 
 
 class CommandError(Exception):
@@ -178,6 +179,8 @@ def _client(args: argparse.Namespace) -> ModelsClient:
         base_url=args.base_url,
         max_retries=args.max_retries,
         workspace_id=args.workspace_id,
+        proxy=args.proxy,
+        ca_certs=args.ca_certs,
         validate=args.validate,
         **options,
     )
@@ -415,6 +418,19 @@ def _client_options() -> _Parser:
         type=_workspace,
         metavar="ID",
         help="the Workspace to act in, for credentials that can act on several",
+    )
+    group.add_argument(
+        "--proxy",
+        type=_proxy,
+        metavar="URL",
+        help="HTTP(S) proxy, credentials allowed in the URL and never shown (default: "
+        "$HTTPS_PROXY, $HTTP_PROXY, $ALL_PROXY, honouring $NO_PROXY)",
+    )
+    group.add_argument(
+        "--ca-certs",
+        metavar="FILE",
+        help="PEM file of the certificates to trust (default: $SSL_CERT_FILE, $SSL_CERT_DIR, "
+        "else the system's)",
     )
     group.add_argument(
         "--timeout", type=_timeout, help="seconds to connect and to read (default: 5 and 60)"

@@ -389,3 +389,38 @@ def test_a_backward_page_points_further_back(run: Run) -> None:
     assert out.splitlines()[-1] == "(more: anthropic-models list --limit 1 --before claude-mid)"
     status, out, _ = run("list", "--limit", "1", "--before", "claude-first", "--json")
     assert json.loads(out)["next_page"] == {"before_id": "claude-mid"}
+
+
+# -- networks (issue 13) ---------------------------------------------------------------------------
+
+
+def test_proxy_and_ca_certs_reach_the_client(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--proxy and --ca-certs are given to the client as they were typed."""
+    seen: dict[str, Any] = {}
+
+    def record(**options: Any) -> ModelsClient:
+        seen.update(options)
+        raise cli.CommandError("recorded")
+
+    monkeypatch.setattr(cli, "ModelsClient", record)
+    status = cli.main(
+        ["list", "--proxy", "http://user:pw@proxy.example:3128", "--ca-certs", "ca.pem"]
+    )
+    assert status == 2 and capsys.readouterr().err == "anthropic-models: error: recorded\n"
+    assert seen["proxy"] == "http://user:pw@proxy.example:3128" and seen["ca_certs"] == "ca.pem"
+
+
+@pytest.mark.parametrize(
+    "proxy", ["ftp://user:hunter22@proxy.example", "http://user:hunter22@proxy:99999", "x\udcff"]
+)
+def test_a_bad_proxy_is_one_line_without_its_credentials(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], proxy: str
+) -> None:
+    """A proxy URL the client refuses is one line, status 2, and its text is not shown."""
+    monkeypatch.setenv("ANTHROPIC_API_KEY", KEY)
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", "http://127.0.0.1:9")
+    assert cli.main(["list", "--proxy", proxy]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "hunter22" not in err and "\\xff" not in err
