@@ -68,6 +68,7 @@ class _Writer:
     schemas: dict[str, Any]
     helpers: dict[str, _Function] = field(default_factory=dict)
     constants: dict[str, str] = field(default_factory=dict)
+    memos: dict[str, str] = field(default_factory=dict)
     counter: int = 0
 
     def fresh(self, prefix: str) -> str:
@@ -200,7 +201,7 @@ class _Writer:
             # Every field has a finite set of values (booleans, consts, enums): equal inputs
             # share one frozen instance, found by the input's items, at most _SHARED_MAX of them.
             # The exact types are checked first, so that 1 never finds the instance of True.
-            self.constants[memo] = "{}"
+            self.memos[memo] = f"models.{cls.__name__}"
             exact = " and ".join(
                 _exact_type(f"value.get({keys.get(a.name, a.name)!r})", hints[a.name])
                 for a in attrs.fields(cls)
@@ -282,8 +283,10 @@ def _is_finite(tp: Any) -> bool:
         return all(arg is _NONE or _is_finite(arg) for arg in args) and not (
             len(args) == 2 and str in args
         )
-    return tp is bool or typing.get_origin(tp) is typing.Literal or (
-        _is_enum(tp) and typing.get_origin(tp) is None
+    return (
+        tp is bool
+        or typing.get_origin(tp) is typing.Literal
+        or (_is_enum(tp) and typing.get_origin(tp) is None)
     )
 
 
@@ -319,5 +322,6 @@ def render_decoders(spec: dict[str, Any], models_path: Path) -> str:
         functions=functions,
         helpers=list(writer.helpers.values()),
         constants=writer.constants,
+        memos=writer.memos,
         classes=[cls.__name__ for cls in classes],
     )

@@ -164,11 +164,12 @@ def _map(value: Any, item: Callable[[Any], T]) -> dict[str, T]:
     return out
 
 
-_SHARED_CapabilitySupport: Any = {}
 _ALLOWED1: Any = frozenset({"model"})
 _TYPES2: Any = (str,)
 _MEMBERS3: Any = {m.value: m for m in models.Lifecycle}
 _ALLOWED4: Any = frozenset({"error"})
+
+_SHARED_CapabilitySupport: dict[Any, models.CapabilitySupport] = {}
 
 
 def _open_Lifecycle(value: Any) -> Any:
