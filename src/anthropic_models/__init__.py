@@ -9,7 +9,7 @@ conformance kit.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from anthropic_models._version import __version__
 from anthropic_models.client import ModelsClient
@@ -41,7 +41,7 @@ from anthropic_models.errors import (
 )
 from anthropic_models.pagination import Cursor, ModelPage
 
-if TYPE_CHECKING:
+if _TYPE_CHECKING:
     from anthropic_models.async_client import AsyncModelsClient
 from anthropic_models_generated.models import (
     CapabilitySupport,
