@@ -12,12 +12,18 @@ Installed with the package, pytest loads it by itself: no ``conftest.py`` line i
 ``models_server_factory``
     A function that starts more servers (``catalog=``, ``api_key=``, ``fail_rate=``, ...), all
     stopped after the test.
+
+``catalog`` is a :class:`~anthropic_models.server.Catalog`, the path of a JSON catalogue (a str
+or a :class:`pathlib.Path`, read when the server starts: a bad file fails the test at once with
+:class:`~anthropic_models.errors.CatalogError`), or None for the built-in one; anything else is
+a TypeError.
 """
 
 from __future__ import annotations
 
+import os
 import secrets
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Union
 
 import pytest
 
@@ -38,7 +44,9 @@ def models_server_factory() -> Iterator[ServerFactory]:
     """Start reference servers on free loopback ports; every one is stopped after the test."""
     started: list[RunningServer] = []
 
-    def start(catalog: Optional[Catalog] = None, **options: Any) -> RunningServer:
+    def start(
+        catalog: Union[Catalog, str, os.PathLike[str], None] = None, **options: Any
+    ) -> RunningServer:
         options.setdefault("api_key", new_test_key())
         server = serve_in_thread(catalog, **options)
         started.append(server)

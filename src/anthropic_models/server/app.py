@@ -24,8 +24,9 @@ mixed, each value is one stage, and a stage given twice counts once. Without it 
 active and deprecated models (see :mod:`anthropic_models.server.catalog` for cursors under a view).
 
 Every response, errors included, is JSON with a ``request-id`` header (``req_`` and 24 hex digits);
-an error body carries the same id as ``request_id``. A successful answer to a request that sent
-``anthropic-workspace-id`` echoes it as a response header. An unexpected exception becomes a ``500
+an error body carries the same id as ``request_id``. Every answer to a request that sent
+``anthropic-workspace-id`` (a usable one) echoes it as a response header, on errors too (the
+official SDK reads it from errors). An unexpected exception becomes a ``500
 api_error`` (and is logged), never a traceback.
 
 >>> from anthropic_models.server.catalog import Catalog
@@ -235,6 +236,12 @@ class ModelsApp:
             ("request-id", request_id),
             *reply.headers,
         ]
+        try:
+            echo = _workspace(environ)
+        except BadRequest:
+            echo = None
+        if echo is not None:
+            headers.append(echo)
         start_response(status_line(reply.status), headers)
         return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
 
@@ -273,16 +280,12 @@ class ModelsApp:
             if plan.fault is not None:
                 return _Reply.fault(plan.fault)
             params = parse_query(environ)
-            echo = _workspace(environ)
+            _workspace(environ)
             if operation == LIST_MODELS.operation_id:
-                reply = self._list_models(params)
-            else:
-                reply = self._get_model(target)
+                return self._list_models(params)
+            return self._get_model(target)
         except BadRequest as exc:
             return _Reply.error_of(400, str(exc))
-        if echo and reply.error is None:
-            reply = attrs.evolve(reply, headers=(*reply.headers, echo))
-        return reply
 
     def _accepts(self, key: bytes) -> bool:
         if self._key_bytes is None:

@@ -18,25 +18,34 @@ import logging
 import sys
 
 from anthropic_models._argtypes import number, whole_number
-from anthropic_models.errors import MissingDependencyError
+from anthropic_models.errors import InvalidArgumentError, MissingDependencyError
+from anthropic_models.server.api_keys import check_api_key
 from anthropic_models.server.app import ModelsApp
-from anthropic_models.server.catalog import Catalog, CatalogError
-from anthropic_models.server.runner import serve_forever
+from anthropic_models.server.catalog import MAX_SYNTHETIC, Catalog, CatalogError
+from anthropic_models.server.runner import DEFAULT_DRAIN_SECONDS, serve_forever
 
-__all__ = ["configure_serve_parser", "run_serve"]
+__all__ = ["ALL_INTERFACES", "configure_serve_parser", "run_serve"]
 
 _PREFIX = "anthropic-models serve: error:"
+_WARNING = "anthropic-models serve: warning:"
 
+ALL_INTERFACES = frozenset({"", "0.0.0.0", "::", "[::]"})
+"""Host values that listen on every interface (and so get a warning)."""
 
 _port = whole_number(0, 65535, "a port number from 0 to 65535")
-_count = whole_number(0, None, "a non-negative integer")
+_count = whole_number(0, MAX_SYNTHETIC, f"a number of models from 0 to {MAX_SYNTHETIC}")
 _milliseconds = number(0, 600_000, "milliseconds from 0 to 600000")
 _probability = number(0.0, 1.0, "a probability from 0 to 1")
+_drain = number(0, 3600, "seconds from 0 to 3600")
 
 
 def configure_serve_parser(parser: argparse.ArgumentParser) -> None:
     """Add the ``serve`` options to ``parser`` (and make :func:`run_serve` its handler)."""
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (127.0.0.1); '' or 0.0.0.0 listen on every interface (warned)",
+    )
     parser.add_argument(
         "--port", type=_port, default=0, help="port to listen on; 0 picks a free one (0)"
     )
@@ -47,7 +56,10 @@ def configure_serve_parser(parser: argparse.ArgumentParser) -> None:
         help='serve this catalogue: a list of models or {"models": [...], "aliases": {...}}',
     )
     source.add_argument(
-        "--synthetic", metavar="N", type=_count, help="serve N generated models (deterministic)"
+        "--synthetic",
+        metavar="N",
+        type=_count,
+        help=f"serve N generated models, deterministic, N up to {MAX_SYNTHETIC}",
     )
     parser.add_argument(
         "--seed", type=int, default=None, help="seed of --synthetic (0) and of --fail-rate draws"
@@ -55,7 +67,8 @@ def configure_serve_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--api-key",
         metavar="KEY",
-        help="accept only this key (x-api-key or Authorization: Bearer); default: any key",
+        help="accept only this key (x-api-key or Authorization: Bearer), visible ASCII; "
+        "default: any key",
     )
     parser.add_argument(
         "--latency", metavar="MS", type=_milliseconds, default=0.0, help="wait MS before answering"
@@ -76,6 +89,14 @@ def configure_serve_parser(parser: argparse.ArgumentParser) -> None:
         "--validate",
         action="store_true",
         help="check every request and response against the spec (needs openapi-core)",
+    )
+    parser.add_argument(
+        "--drain",
+        metavar="SECONDS",
+        type=_drain,
+        default=DEFAULT_DRAIN_SECONDS,
+        help=f"on SIGTERM or SIGINT, answer requests in flight for up to SECONDS "
+        f"({DEFAULT_DRAIN_SECONDS:g})",
     )
     parser.add_argument("--access-log", action="store_true", help="log each request line to stderr")
     parser.set_defaults(handler=run_serve)
@@ -100,11 +121,15 @@ def _log_to_stderr(access_log: bool) -> None:
 def run_serve(args: argparse.Namespace) -> int:
     """Serve until SIGINT or SIGTERM (exit status 0); a bad catalogue or address is status 2.
 
-    Errors are one line on stderr, without a traceback and without the API key.
+    Errors are one line on stderr, without a traceback and without the API key. Listening on
+    every interface prints a warning line first.
     """
-    if args.api_key is not None and not args.api_key.strip():
-        print(f"{_PREFIX} --api-key must not be empty", file=sys.stderr)
-        return 2
+    if args.api_key is not None:
+        try:
+            check_api_key(args.api_key, "--api-key")
+        except InvalidArgumentError as exc:
+            print(f"{_PREFIX} {exc}", file=sys.stderr)
+            return 2
     try:
         catalog = _catalog(args)
         app = ModelsApp(
@@ -120,8 +145,22 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"{_PREFIX} {exc}", file=sys.stderr)
         return 2
     _log_to_stderr(args.access_log)
+    if args.host.strip() in ALL_INTERFACES:
+        who = "any key" if args.api_key is None else "the --api-key"
+        print(
+            f"{_WARNING} --host {args.host!r} listens on every interface: any machine that can "
+            f"reach this port can use the server with {who}",
+            file=sys.stderr,
+            flush=True,
+        )
     try:
-        return serve_forever(app, host=args.host, port=args.port, access_log=args.access_log)
+        return serve_forever(
+            app,
+            host=args.host,
+            port=args.port,
+            access_log=args.access_log,
+            drain_seconds=args.drain,
+        )
     except OSError as exc:
         reason = exc.strerror or str(exc)
         print(f"{_PREFIX} cannot listen on {args.host}:{args.port}: {reason}", file=sys.stderr)

@@ -10,12 +10,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import select
 import signal
 import socket
 import socketserver
 import sys
 import threading
+import time
 from types import FrameType, TracebackType
 from typing import Any, Optional, TextIO, Union
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
@@ -29,7 +33,12 @@ from anthropic_models.server.responses import (
     status_line,
 )
 
-__all__ = ["RunningServer", "serve_forever", "serve_in_thread"]
+__all__ = ["DEFAULT_DRAIN_SECONDS", "RunningServer", "serve_forever", "serve_in_thread"]
+
+DEFAULT_DRAIN_SECONDS = 10.0
+"""How long stopping waits for requests in flight before cutting them."""
+
+CatalogSource = Union[ModelsApp, Catalog, str, "os.PathLike[str]", None]
 
 _log = logging.getLogger("anthropic_models.server")
 _access = logging.getLogger("anthropic_models.server.access")
@@ -44,6 +53,13 @@ class _Handler(WSGIRequestHandler):
         environ: dict[str, Any] = super().get_environ()
         environ["REQUEST_URI"] = self.path  # keeps %2F inside a path segment
         return environ
+
+    def parse_request(self) -> bool:
+        # The request line has arrived: from now on the connection is a request in flight.
+        server = self.server
+        if isinstance(server, _Server):
+            server.mark_busy(self.connection)
+        return bool(super().parse_request())
 
     def log_request(self, code: Union[int, str] = "-", size: Union[int, str] = "-") -> None:
         if getattr(self.server, "access_log", False):
@@ -86,8 +102,69 @@ class _Server(socketserver.ThreadingMixIn, WSGIServer):
     def __init__(self, host: str, port: int, app: ModelsApp, access_log: bool) -> None:
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.access_log = access_log
+        # Connections being answered: socket -> whether a request has arrived on it.
+        self._connections: dict[socket.socket, bool] = {}
+        self._changed = threading.Condition()
         super().__init__((host, port), _Handler)
         self.set_app(app)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._changed:
+            self._connections[request] = False
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._changed:
+            self._connections.pop(request, None)
+            self._changed.notify_all()
+        super().shutdown_request(request)
+
+    def mark_busy(self, connection: socket.socket) -> None:
+        """A request arrived on this connection: stopping waits for its answer."""
+        with self._changed:
+            if connection in self._connections:
+                self._connections[connection] = True
+
+    def drain(self, timeout: float) -> int:
+        """After serve_forever stopped: take what is queued, close the listening socket, end idle
+        connections, and wait up to ``timeout`` seconds for requests in flight; cut the rest.
+
+        Returns how many requests were cut.
+        """
+        self._accept_queued()
+        self.socket.close()
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                idle = [sock for sock, active in self._connections.items() if not active]
+                for sock in idle:
+                    if _has_data(sock):
+                        self._connections[sock] = True  # sent before we stopped: answer it
+                    else:
+                        _cut(sock)
+                remaining = deadline - time.monotonic()
+                if not self._connections or remaining <= 0:
+                    break
+                self._changed.wait(min(remaining, 0.05))
+            cut = [sock for sock, active in self._connections.items() if active]
+        for sock in cut:
+            _cut(sock)
+        if cut:
+            _log.warning(
+                "stopped with %d request(s) still in flight after %.1f s", len(cut), timeout
+            )
+        return len(cut)
+
+    def _accept_queued(self) -> None:
+        """Connections the kernel accepted before we stopped are answered, not reset."""
+        self.socket.setblocking(False)
+        while True:
+            try:
+                request, client_address = self.socket.accept()
+            except OSError:
+                return
+            request.setblocking(True)
+            self.process_request(request, client_address)
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind would look the host up with getfqdn(): slow, and not needed.
@@ -102,6 +179,22 @@ class _Server(socketserver.ThreadingMixIn, WSGIServer):
             _log.debug("connection from %s ended: %s", client_address, error)
         else:
             _log.exception("error serving %s", client_address)
+
+
+def _has_data(sock: socket.socket) -> bool:
+    """Whether bytes (a request) wait on a connection, without reading them or blocking."""
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+        # Readable: a peek returns at once (b"" when the client has closed).
+        return bool(readable) and bool(sock.recv(1, socket.MSG_PEEK))
+    except (OSError, ValueError):
+        return False
+
+
+def _cut(sock: socket.socket) -> None:
+    """End a connection from another thread: its handler's read or write fails at once."""
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
 
 
 class RunningServer:
@@ -154,15 +247,19 @@ class RunningServer:
         """The listening socket (closed once stopped)."""
         return self._server.socket
 
-    def stop(self) -> None:
-        """Stop serving, close the listening socket and end the thread."""
+    def stop(self, drain_seconds: float = DEFAULT_DRAIN_SECONDS) -> int:
+        """Stop serving: close the listening socket, answer the requests in flight (for up to
+        ``drain_seconds``), end idle connections and the thread. Returns how many requests were
+        cut; stopping twice is harmless (and cuts none).
+        """
         with self._stop_lock:
             if self._stopped:
-                return
+                return 0
             self._stopped = True
             try:
                 self._server.shutdown()
                 self._thread.join()
+                return self._server.drain(drain_seconds)
             finally:
                 self._server.server_close()
 
@@ -185,7 +282,7 @@ class RunningServer:
         return f"<RunningServer {self.url} {state}>"
 
 
-def _app(app_or_catalog: Union[ModelsApp, Catalog, None], options: dict[str, Any]) -> ModelsApp:
+def _app(app_or_catalog: CatalogSource, options: dict[str, Any]) -> ModelsApp:
     if isinstance(app_or_catalog, ModelsApp):
         if options:
             raise TypeError(f"options {sorted(options)} are for a new app, not a ModelsApp given")
@@ -194,7 +291,7 @@ def _app(app_or_catalog: Union[ModelsApp, Catalog, None], options: dict[str, Any
 
 
 def serve_in_thread(
-    app_or_catalog: Union[ModelsApp, Catalog, None] = None,
+    app_or_catalog: CatalogSource = None,
     *,
     host: str = "127.0.0.1",
     port: int = 0,
@@ -203,8 +300,8 @@ def serve_in_thread(
 ) -> RunningServer:
     """Start a server in a background thread; use the result in a ``with`` block (or stop() it).
 
-    ``app_or_catalog``: a :class:`ModelsApp`, or a :class:`Catalog` (None: the built-in one) for
-    a new app built with ``app_options`` (``api_key``, ``latency_ms``, ``fail_rate``, ``seed``,
+    ``app_or_catalog``: a :class:`ModelsApp`, or a :class:`Catalog` or the path of a JSON one
+    (None: the built-in one) for a new app built with ``app_options`` (``api_key``, ``latency_ms``, ``fail_rate``, ``seed``,
     ``faults``, ``validate``, ``retry_after``). ``port=0`` picks a free port: read ``.url``.
     """
     app = _app(app_or_catalog, app_options)
@@ -212,18 +309,21 @@ def serve_in_thread(
 
 
 def serve_forever(
-    app_or_catalog: Union[ModelsApp, Catalog, None] = None,
+    app_or_catalog: CatalogSource = None,
     *,
     host: str = "127.0.0.1",
     port: int = 0,
     access_log: bool = False,
     out: Optional[TextIO] = None,
+    drain_seconds: float = DEFAULT_DRAIN_SECONDS,
     **app_options: Any,
 ) -> int:
     """Serve in the foreground until SIGINT or SIGTERM, then shut down cleanly and return 0.
 
     Prints ``Listening on URL`` (flushed) once the socket listens and the signal handlers are in
-    place. Raises OSError when the address cannot be bound; returns 1 if serving itself failed.
+    place. On the signal the listening socket closes at once, requests in flight are answered for
+    up to ``drain_seconds`` (then cut), idle connections end. Raises OSError when the address
+    cannot be bound; returns 1 if serving itself failed.
     """
     app = _app(app_or_catalog, app_options)
     stop = threading.Event()
@@ -233,7 +333,8 @@ def serve_forever(
 
     previous: dict[signal.Signals, Any] = {}
     crashed = False
-    with serve_in_thread(app, host=host, port=port, access_log=access_log) as server:
+    server = serve_in_thread(app, host=host, port=port, access_log=access_log)
+    try:
         try:
             if threading.current_thread() is threading.main_thread():
                 for signum in (signal.SIGINT, signal.SIGTERM):
@@ -245,7 +346,8 @@ def serve_forever(
                     break
         except KeyboardInterrupt:
             pass
-        finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
+    finally:
+        server.stop(drain_seconds)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     return 1 if crashed else 0
