@@ -172,3 +172,19 @@ def test_the_sdk_retries_through_injected_failures(server: RunningServer) -> Non
     with anthropic.Anthropic(api_key=KEY, base_url=server.url, max_retries=2) as sdk:
         model = sdk.models.retrieve("claude-opus-4-0", extra_headers=headers)
     assert model.id == "claude-opus-4-20250514"
+
+
+@pytest.mark.parametrize(
+    ("code", "error_class"),
+    [
+        ("organization_on_hold", "OrganizationOnHoldError"),
+        ("claude_code_key_creator_not_member", "ClaudeCodeKeyCreatorNotMemberError"),
+    ],
+)
+def test_an_error_code_picks_the_sdk_class(client: Any, code: str, error_class: str) -> None:
+    """details.error_code (x-mock-error-code) makes the SDK raise its class for that cause."""
+    headers = {"x-mock-status": "400", "x-mock-error-code": code}
+    with pytest.raises(getattr(anthropic, error_class)) as caught:
+        client.models.list(extra_headers=headers)
+    assert isinstance(caught.value, anthropic.BadRequestError)
+    assert caught.value.error_code == code

@@ -93,6 +93,7 @@ class _Reply:
     injected: bool = False
     error: Optional[tuple[str, str]] = None
     """An error's type and message: its body is made once the request id is known."""
+    error_code: Optional[str] = None
 
     @classmethod
     def error_of(cls, status: int, message: str, *headers: tuple[str, str]) -> _Reply:
@@ -102,13 +103,15 @@ class _Reply:
     def fault(cls, fault: Fault) -> _Reply:
         headers = () if fault.retry_after is None else (("retry-after", fault.retry_after),)
         error = (error_type_for(fault.status), fault.message)
-        return cls(fault.status, headers=headers, injected=True, error=error)
+        return cls(
+            fault.status, headers=headers, injected=True, error=error, error_code=fault.error_code
+        )
 
     def rendered(self, request_id: str) -> bytes:
         """The body as sent: an error's body carries the request id."""
         if self.error is None:
             return self.body
-        return error_body(self.error[0], self.error[1], request_id)
+        return error_body(self.error[0], self.error[1], request_id, error_code=self.error_code)
 
 
 def _shown(value: str, limit: int = 100) -> str:
