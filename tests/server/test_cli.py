@@ -153,7 +153,16 @@ def test_listening_on_every_interface_prints_a_warning(
     monkeypatch.setattr(cli, "_log_to_stderr", lambda access_log: None)
     assert cli.run_serve(parse("--host", host, "--synthetic", "3", "--drain", "4")) == 0
     err = capsys.readouterr().err
-    assert served == [{"host": host, "port": 0, "access_log": False, "drain_seconds": 4.0}]
+    assert served == [
+        {
+            "host": host,
+            "port": 0,
+            "access_log": False,
+            "drain_seconds": 4.0,
+            "tls": None,
+            "ca_file": None,
+        }
+    ]
     if warned:
         assert err.startswith("anthropic-models serve: warning: --host")
         assert "listens on every interface" in err and "with any key" in err

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import ssl
 import sys
+from pathlib import Path
+from typing import Optional
 
 from anthropic_models._argtypes import number, whole_number
 from anthropic_models.errors import InvalidArgumentError, MissingDependencyError
@@ -23,6 +26,7 @@ from anthropic_models.server.api_keys import check_api_key
 from anthropic_models.server.app import ModelsApp
 from anthropic_models.server.catalog import MAX_SYNTHETIC, Catalog, CatalogError
 from anthropic_models.server.runner import DEFAULT_DRAIN_SECONDS, serve_forever
+from anthropic_models.server.tls import TLSError, TLSFiles, self_signed, server_context
 
 __all__ = ["ALL_INTERFACES", "configure_serve_parser", "run_serve"]
 
@@ -99,6 +103,16 @@ def configure_serve_parser(parser: argparse.ArgumentParser) -> None:
         f"({DEFAULT_DRAIN_SECONDS:g})",
     )
     parser.add_argument("--access-log", action="store_true", help="log each request line to stderr")
+    parser.add_argument(
+        "--tls-cert", metavar="FILE", help="serve HTTPS with this certificate (PEM, with its chain)"
+    )
+    parser.add_argument("--tls-key", metavar="FILE", help="the private key of --tls-cert (PEM)")
+    parser.add_argument(
+        "--tls-self-signed",
+        action="store_true",
+        help="serve HTTPS with a throwaway CA and certificate for 127.0.0.1/localhost, made "
+        "with the openssl command; prints the CA file to trust",
+    )
     parser.set_defaults(handler=run_serve)
 
 
@@ -118,11 +132,24 @@ def _log_to_stderr(access_log: bool) -> None:
     logger.setLevel(logging.INFO if access_log else logging.WARNING)
 
 
+def _tls_files(args: argparse.Namespace) -> Optional[TLSFiles]:
+    """The TLS files the options ask for (made now for --tls-self-signed), or None for HTTP."""
+    cert, key = args.tls_cert, args.tls_key
+    if args.tls_self_signed:
+        if cert is not None or key is not None:
+            raise TLSError("--tls-self-signed cannot be combined with --tls-cert or --tls-key")
+        return self_signed()
+    if (cert is None) != (key is None):
+        raise TLSError("--tls-cert and --tls-key go together: give both")
+    return None if cert is None else TLSFiles(cert_file=Path(cert), key_file=Path(key))
+
+
 def run_serve(args: argparse.Namespace) -> int:
     """Serve until SIGINT or SIGTERM (exit status 0); a bad catalogue or address is status 2.
 
     Errors are one line on stderr, without a traceback and without the API key. Listening on
-    every interface prints a warning line first.
+    every interface prints a warning line first. With TLS the URL is ``https://``; with
+    ``--tls-self-signed`` a second stdout line names the CA file to trust (deleted on exit).
     """
     if args.api_key is not None:
         try:
@@ -130,7 +157,10 @@ def run_serve(args: argparse.Namespace) -> int:
         except InvalidArgumentError as exc:
             print(f"{_PREFIX} {exc}", file=sys.stderr)
             return 2
+    tls_files: Optional[TLSFiles] = None
     try:
+        tls_files = _tls_files(args)
+        tls = None if tls_files is None else server_context(tls_files.cert_file, tls_files.key_file)
         catalog = _catalog(args)
         app = ModelsApp(
             catalog,
@@ -141,9 +171,24 @@ def run_serve(args: argparse.Namespace) -> int:
             faults=args.faults,
             validate=args.validate,
         )
-    except (CatalogError, MissingDependencyError) as exc:
+    except (CatalogError, MissingDependencyError, TLSError) as exc:
+        if tls_files is not None:
+            tls_files.remove()
         print(f"{_PREFIX} {exc}", file=sys.stderr)
         return 2
+    try:
+        return _serve(args, app, tls, tls_files)
+    finally:
+        if tls_files is not None:
+            tls_files.remove()
+
+
+def _serve(
+    args: argparse.Namespace,
+    app: ModelsApp,
+    tls: Optional[ssl.SSLContext],
+    tls_files: Optional[TLSFiles],
+) -> int:
     _log_to_stderr(args.access_log)
     if args.host.strip() in ALL_INTERFACES:
         who = "any key" if args.api_key is None else "the --api-key"
@@ -160,6 +205,10 @@ def run_serve(args: argparse.Namespace) -> int:
             port=args.port,
             access_log=args.access_log,
             drain_seconds=args.drain,
+            tls=tls,
+            ca_file=None
+            if tls_files is None or tls_files.ca_file is None
+            else str(tls_files.ca_file),
         )
     except OSError as exc:
         reason = exc.strerror or str(exc)

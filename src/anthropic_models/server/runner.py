@@ -17,6 +17,7 @@ import select
 import signal
 import socket
 import socketserver
+import ssl
 import sys
 import threading
 import time
@@ -53,6 +54,12 @@ class _Handler(WSGIRequestHandler):
         environ: dict[str, Any] = super().get_environ()
         environ["REQUEST_URI"] = self.path  # keeps %2F inside a path segment
         return environ
+
+    def setup(self) -> None:
+        super().setup()
+        if isinstance(self.connection, ssl.SSLSocket):
+            # In this connection's thread, within the handler's timeout, not in the accept loop.
+            self.connection.do_handshake()
 
     def parse_request(self) -> bool:
         # The request line has arrived: from now on the connection is a request in flight.
@@ -99,13 +106,25 @@ class _Server(socketserver.ThreadingMixIn, WSGIServer):
     # a new connection (wsgiref answers one request per connection).
     request_queue_size = 128
 
-    def __init__(self, host: str, port: int, app: ModelsApp, access_log: bool) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        app: ModelsApp,
+        access_log: bool,
+        tls: Optional[ssl.SSLContext] = None,
+    ) -> None:
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.access_log = access_log
         # Connections being answered: socket -> whether a request has arrived on it.
         self._connections: dict[socket.socket, bool] = {}
         self._changed = threading.Condition()
         super().__init__((host, port), _Handler)
+        if tls is not None:
+            self.socket = tls.wrap_socket(
+                self.socket, server_side=True, do_handshake_on_connect=False
+            )
+        self.tls = tls is not None
         self.set_app(app)
 
     def process_request(self, request: Any, client_address: Any) -> None:
@@ -175,7 +194,7 @@ class _Server(socketserver.ThreadingMixIn, WSGIServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         error = sys.exc_info()[1]
-        if isinstance(error, (ConnectionError, TimeoutError)):
+        if isinstance(error, (ConnectionError, TimeoutError, ssl.SSLError)):
             _log.debug("connection from %s ended: %s", client_address, error)
         else:
             _log.exception("error serving %s", client_address)
@@ -185,6 +204,8 @@ def _has_data(sock: socket.socket) -> bool:
     """Whether bytes (a request) wait on a connection, without reading them or blocking."""
     try:
         readable, _, _ = select.select([sock], [], [], 0)
+        if isinstance(sock, ssl.SSLSocket):  # no peeking through TLS: bytes are a request
+            return bool(readable)
         # Readable: a peek returns at once (b"" when the client has closed).
         return bool(readable) and bool(sock.recv(1, socket.MSG_PEEK))
     except (OSError, ValueError):
@@ -211,7 +232,10 @@ class RunningServer:
         self.host: str = str(host)
         self.port: int = int(port)
         shown = f"[{self.host}]" if ":" in self.host else self.host
-        self.url: str = f"http://{shown}:{self.port}"
+        scheme = "https" if server.tls else "http"
+        self.url: str = f"{scheme}://{shown}:{self.port}"
+        self.ca_file: Optional[str] = None
+        """The CA certificate to trust, when the server was started with a throwaway one."""
         self._thread = threading.Thread(
             target=server.serve_forever,
             kwargs={"poll_interval": 0.1},
@@ -296,6 +320,7 @@ def serve_in_thread(
     host: str = "127.0.0.1",
     port: int = 0,
     access_log: bool = False,
+    tls: Optional[ssl.SSLContext] = None,
     **app_options: Any,
 ) -> RunningServer:
     """Start a server in a background thread; use the result in a ``with`` block (or stop() it).
@@ -303,9 +328,11 @@ def serve_in_thread(
     ``app_or_catalog``: a :class:`ModelsApp`, or a :class:`Catalog` or the path of a JSON one
     (None: the built-in one) for a new app built with ``app_options`` (``api_key``, ``latency_ms``, ``fail_rate``, ``seed``,
     ``faults``, ``validate``, ``retry_after``). ``port=0`` picks a free port: read ``.url``.
+    ``tls``: a server-side context (:func:`anthropic_models.server.tls.server_context`) to serve
+    HTTPS; the URL is then ``https://``.
     """
     app = _app(app_or_catalog, app_options)
-    return RunningServer(_Server(host, port, app, access_log), app)
+    return RunningServer(_Server(host, port, app, access_log, tls), app)
 
 
 def serve_forever(
@@ -316,12 +343,15 @@ def serve_forever(
     access_log: bool = False,
     out: Optional[TextIO] = None,
     drain_seconds: float = DEFAULT_DRAIN_SECONDS,
+    tls: Optional[ssl.SSLContext] = None,
+    ca_file: Optional[str] = None,
     **app_options: Any,
 ) -> int:
     """Serve in the foreground until SIGINT or SIGTERM, then shut down cleanly and return 0.
 
     Prints ``Listening on URL`` (flushed) once the socket listens and the signal handlers are in
-    place. On the signal the listening socket closes at once, requests in flight are answered for
+    place, then ``Trust the CA certificate FILE`` when ``ca_file`` is given (a throwaway CA
+    made for ``tls``). On the signal the listening socket closes at once, requests in flight are answered for
     up to ``drain_seconds`` (then cut), idle connections end. Raises OSError when the address
     cannot be bound; returns 1 if serving itself failed.
     """
@@ -333,13 +363,16 @@ def serve_forever(
 
     previous: dict[signal.Signals, Any] = {}
     crashed = False
-    server = serve_in_thread(app, host=host, port=port, access_log=access_log)
+    server = serve_in_thread(app, host=host, port=port, access_log=access_log, tls=tls)
+    server.ca_file = ca_file
     try:
         try:
             if threading.current_thread() is threading.main_thread():
                 for signum in (signal.SIGINT, signal.SIGTERM):
                     previous[signum] = signal.signal(signum, on_signal)
             print(f"Listening on {server.url}", file=out or sys.stdout, flush=True)
+            if ca_file is not None:
+                print(f"Trust the CA certificate {ca_file}", file=out or sys.stdout, flush=True)
             while not stop.wait(0.25):
                 if not server.running:
                     crashed = True
