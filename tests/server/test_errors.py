@@ -551,3 +551,10 @@ def test_a_raw_target_that_does_not_match_the_mount_falls_back_to_path_info(
     env = _mounted("/v1/models/with%20space", "/mount", "REQUEST_URI", "/mount/v1/models/x")
     status, body = _answer(odd_app, env)
     assert status == "200 OK" and b'"id":"with space"' in body
+
+
+def test_thousands_of_lifecycle_values_are_one_quick_400(app: ModelsApp) -> None:
+    """A query repeating lifecycle[] thousands of times is refused by count, not walked per value."""
+    query = "&".join(["lifecycle[]=active"] * 5000)
+    answer = call(app, "/v1/models?" + query)
+    assert_error(answer, 400, "invalid_request_error", "lifecycle[]: at most 3 values, got 5000")
