@@ -101,7 +101,7 @@ def test_a_bad_catalogue_is_one_line_and_status_2(
 def test_an_empty_api_key_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     """--api-key '' is an error, not a server that accepts any key."""
     assert cli.run_serve(parse("--api-key", "")) == 2
-    assert "--api-key: a key must not be empty" in capsys.readouterr().err
+    assert "--api-key must not be empty" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("key", ["sk-é-secret", "sk-x\u200bsecret", "sk secret", "sk-\udcffsecret"])
@@ -113,7 +113,7 @@ def test_a_key_the_client_would_refuse_is_refused_at_start(
     assert cli.run_serve(parse("--api-key", key)) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert "--api-key: a key must be visible ASCII (0x21..0x7e)" in err
+    assert "--api-key has a character that cannot be sent in an HTTP header" in err
     assert "secret" not in err
 
 

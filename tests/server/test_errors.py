@@ -166,7 +166,7 @@ def test_the_right_key_is_accepted_either_way(app: ModelsApp, headers: dict[str,
 )
 def test_a_key_the_client_would_refuse_is_refused_at_start(key: str) -> None:
     """api_key must be visible ASCII (0x21..0x7e), the client's rule; the error never quotes it."""
-    with pytest.raises(InvalidArgumentError, match="api_key: a key must") as caught:
+    with pytest.raises(InvalidArgumentError, match="api_key (must not be empty|has a char)") as caught:
         ModelsApp(small_catalog(), api_key=key)
     if key.strip():
         assert key not in str(caught.value)
@@ -475,9 +475,9 @@ def test_no_input_makes_a_500(app: ModelsApp, caplog: pytest.LogCaptureFixture) 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"api_key": ""}, "api_key: a key must not be empty"),
-        ({"api_key": " "}, "api_key: a key must be visible ASCII"),
-        ({"api_key": 5}, "api_key: a key must be a string, not int"),
+        ({"api_key": ""}, "api_key must not be empty"),
+        ({"api_key": " "}, "api_key has a character that cannot be sent in an HTTP header"),
+        ({"api_key": 5}, "api_key must be a string, not int"),
         ({"latency_ms": -1}, "latency_ms must not be negative"),
         ({"fail_rate": 1.5}, "fail_rate must be within 0..1"),
         ({"fail_rate": -0.1}, "fail_rate must be within 0..1"),

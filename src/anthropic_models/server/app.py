@@ -46,7 +46,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Un
 
 import attrs
 
-from anthropic_models.server.api_keys import check_api_key, is_usable_key_bytes
+from anthropic_models._redact import check_secret
+from anthropic_models.errors import InvalidArgumentError
 from anthropic_models.server.catalog import DEFAULT_LIMIT, MAX_LIMIT, Catalog, PageError
 from anthropic_models.server.faults import Fault, FaultInjector
 from anthropic_models.server.request import (
@@ -167,8 +168,8 @@ class ModelsApp:
     ``catalog``: a :class:`Catalog`, a path (str or :class:`os.PathLike`) to a JSON catalogue
     read at once (:meth:`Catalog.from_json_file`), or None for the built-in one; anything else is
     a TypeError. ``api_key``: accept only this key (compared in constant time), which must be
-    visible ASCII (:func:`~anthropic_models.server.api_keys.check_api_key`); None accepts any
-    visible-ASCII key.
+    visible ASCII, the client's rule (``anthropic_models._redact.check_secret``; else
+    :class:`~anthropic_models.errors.InvalidArgumentError`); None accepts any visible-ASCII key.
     ``latency_ms``: wait before answering every request. ``fail_rate``, ``seed`` and ``faults``:
     fault injection (:mod:`anthropic_models.server.faults`); ``retry_after`` is the default
     ``retry-after`` of injected 429/5xx failures. ``validate``: check every request and response of
@@ -189,7 +190,7 @@ class ModelsApp:
         retry_after: int = 0,
     ) -> None:
         if api_key is not None:
-            check_api_key(api_key, "api_key")
+            check_secret("api_key", api_key)
         if latency_ms < 0:
             raise ValueError(f"latency_ms must not be negative, got {latency_ms!r}")
         self._catalog = _catalog(catalog)
@@ -292,7 +293,11 @@ class ModelsApp:
 
     def _accepts(self, key: bytes) -> bool:
         if self._key_bytes is None:
-            return is_usable_key_bytes(key)
+            try:  # the client's rule for keys, on the bytes received
+                check_secret("key", key.decode("latin-1"))
+            except InvalidArgumentError:
+                return False
+            return True
         return hmac.compare_digest(key, self._key_bytes)
 
     def _list_models(self, params: Mapping[str, list[str]]) -> _Reply:

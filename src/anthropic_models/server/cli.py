@@ -22,7 +22,7 @@ from typing import Optional
 
 from anthropic_models._argtypes import number, whole_number
 from anthropic_models.errors import InvalidArgumentError, MissingDependencyError
-from anthropic_models.server.api_keys import check_api_key
+from anthropic_models._redact import check_secret
 from anthropic_models.server.app import ModelsApp
 from anthropic_models.server.catalog import MAX_SYNTHETIC, Catalog, CatalogError
 from anthropic_models.server.runner import DEFAULT_DRAIN_SECONDS, serve_forever
@@ -153,7 +153,7 @@ def run_serve(args: argparse.Namespace) -> int:
     """
     if args.api_key is not None:
         try:
-            check_api_key(args.api_key, "--api-key")
+            check_secret("--api-key", args.api_key)
         except InvalidArgumentError as exc:
             print(f"{_PREFIX} {exc}", file=sys.stderr)
             return 2
