@@ -166,7 +166,9 @@ def test_the_right_key_is_accepted_either_way(app: ModelsApp, headers: dict[str,
 )
 def test_a_key_the_client_would_refuse_is_refused_at_start(key: str) -> None:
     """api_key must be visible ASCII (0x21..0x7e), the client's rule; the error never quotes it."""
-    with pytest.raises(InvalidArgumentError, match="api_key (must not be empty|has a char)") as caught:
+    with pytest.raises(
+        InvalidArgumentError, match=r"api_key (must not be empty|has a char)"
+    ) as caught:
         ModelsApp(small_catalog(), api_key=key)
     if key.strip():
         assert key not in str(caught.value)

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Optional
 
 from anthropic_models._argtypes import number, whole_number
-from anthropic_models.errors import InvalidArgumentError, MissingDependencyError
 from anthropic_models._redact import check_secret
+from anthropic_models.errors import InvalidArgumentError, MissingDependencyError
 from anthropic_models.server.app import ModelsApp
 from anthropic_models.server.catalog import MAX_SYNTHETIC, Catalog, CatalogError
 from anthropic_models.server.runner import DEFAULT_DRAIN_SECONDS, serve_forever
