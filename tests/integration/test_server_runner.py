@@ -160,6 +160,8 @@ def test_requests_the_http_layer_refuses_get_the_spec_error_body(
     assert b"\r\nrequest-id: req_" in head
     assert b"\r\ncontent-type: application/json" in head
     assert json.loads(body)["type"] == "error"
+    header_id = head.split(b"\r\nrequest-id: ", 1)[1].split(b"\r\n", 1)[0].decode()
+    assert json.loads(body)["request_id"] == header_id
 
 
 def test_a_raw_percent_2f_stays_inside_the_model_id() -> None:
