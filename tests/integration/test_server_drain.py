@@ -190,3 +190,27 @@ def test_the_drain_is_bounded_by_the_drain_option() -> None:
     assert slow.status is None
     assert "1 request(s) still in flight" in err
     assert "Traceback" not in err and KEY not in err
+
+
+def test_a_second_signal_ends_the_drain_at_once() -> None:
+    """SIGTERM starts a 30 s drain; a second signal (SIGINT, a second Ctrl-C) ends it now, status 0."""
+    with start("--port", "0", "--drain", "30") as process:
+        try:
+            assert process.stdout is not None
+            url = process.stdout.readline().split()[-1]
+            slow = Slow(url, 60_000)
+            slow.start()
+            time.sleep(0.5)
+            started = time.monotonic()
+            process.send_signal(signal.SIGTERM)
+            time.sleep(0.5)
+            process.send_signal(signal.SIGINT)
+            _, err = process.communicate(timeout=20)
+            elapsed = time.monotonic() - started
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+    assert process.returncode == 0, err
+    assert elapsed < 5
+    assert "Traceback" not in err

@@ -119,6 +119,8 @@ class _Server(socketserver.ThreadingMixIn, WSGIServer):
         # Connections being answered: socket -> whether a request has arrived on it.
         self._connections: dict[socket.socket, bool] = {}
         self._changed = threading.Condition()
+        self.hurry = threading.Event()
+        """Set to end a drain now (a second signal)."""
         super().__init__((host, port), _Handler)
         if tls is not None:
             self.socket = tls.wrap_socket(
@@ -162,7 +164,7 @@ class _Server(socketserver.ThreadingMixIn, WSGIServer):
                     else:
                         _cut(sock)
                 remaining = deadline - time.monotonic()
-                if not self._connections or remaining <= 0:
+                if not self._connections or remaining <= 0 or self.hurry.is_set():
                     break
                 self._changed.wait(min(remaining, 0.05))
             cut = [sock for sock, active in self._connections.items() if active]
@@ -351,14 +353,17 @@ def serve_forever(
 
     Prints ``Listening on URL`` (flushed) once the socket listens and the signal handlers are in
     place, then ``Trust the CA certificate FILE`` when ``ca_file`` is given (a throwaway CA
-    made for ``tls``). On the signal the listening socket closes at once, requests in flight are answered for
-    up to ``drain_seconds`` (then cut), idle connections end. Raises OSError when the address
+    made for ``tls``). On the signal the listening socket closes at once, requests in flight are
+    answered for up to ``drain_seconds`` (then cut; at once on a second signal), idle connections
+    end. Raises OSError when the address
     cannot be bound; returns 1 if serving itself failed.
     """
     app = _app(app_or_catalog, app_options)
     stop = threading.Event()
 
     def on_signal(signum: int, frame: Optional[FrameType]) -> None:
+        if stop.is_set():  # a second signal: stop draining too
+            server._server.hurry.set()
         stop.set()
 
     previous: dict[signal.Signals, Any] = {}
