@@ -1,5 +1,5 @@
 """Sessions: generate, check-generated, tests (every supported Python), lint, typecheck, min-deps,
-spec, package, schemathesis (the default list), and bench and conformance on demand. ``nox`` alone runs the default list; ``nox -s NAME`` one session.
+spec, package, schemathesis (the default list), and bench, conformance and peers on demand. ``nox`` alone runs the default list; ``nox -s NAME`` one session.
 
 Interpreters come from pyenv when it has them (``~/.pyenv/versions/3.X*/bin`` is put on PATH), so
 no ``pyenv global`` is needed. A missing interpreter is skipped with a warning locally and is an
@@ -66,8 +66,9 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(name="check-generated", python=GENERATOR_PYTHON)
 def check_generated(session: nox.Session) -> None:
-    """Fail, with a diff, when generated/ differs from a fresh generation; test that check too."""
-    _install(session, "generate", "test")
+    """Fail, with a diff, when generated/ differs from a fresh generation; test that check, and
+    the evolution suite (spec variants generated, type-checked with mypy and exercised)."""
+    _install(session, "generate", "test", "mypy")
     session.run("python", "tools/generate.py", "--check")
     session.run("pytest", "tests/generation", *session.posargs)
 
@@ -179,6 +180,19 @@ def compare_schemathesis(session: nox.Session) -> None:
     """The kit and Schemathesis on the same mutants: which each catches, and how long it takes."""
     _install(session, "schemathesis", package=".[validation]")
     session.run("python", "bench/compare_schemathesis.py", *session.posargs)
+
+
+@nox.session(python=GENERATOR_PYTHON)
+def peers(session: nox.Session) -> None:
+    """The kit and Schemathesis against real peers: Prism (npm, installed into a temporary folder)
+    serving openapi.yaml, static and dynamic (not in the default list; needs node and npm).
+
+    ``nox -s peers -- --output FILE --max-examples N``: writes the table of what each tool found.
+    """
+    if shutil.which("npm") is None:
+        session.error("the peers session needs node and npm on PATH (Prism is an npm package)")
+    _install(session, "schemathesis", package=".[validation]")
+    session.run("python", "tests/conformance/peers.py", *session.posargs)
 
 
 @nox.session(python=GENERATOR_PYTHON)

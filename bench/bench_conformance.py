@@ -4,7 +4,7 @@ Both run as the command a user types, each a fresh process, against one referenc
 built-in catalogue, one accepted key): ``python -m anthropic_models.conformance URL`` and
 ``st run openapi.yaml`` with the project's Schemathesis settings (``tests/schemathesis.toml``,
 every check), bounded by ``--max-examples``. Exit status 0 (passed) and 1 (found failures) are
-both results; anything else is a crash. While the kit is not installed its figure is missing.
+both results (and 3, the kit's "inconclusive"); anything else is a crash. While the kit is not installed its figure is missing.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def _timed_run(command: list[str], cwd: str) -> tuple[float, int, str]:
         command, cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False
     )
     seconds = time.perf_counter() - started
-    if done.returncode not in (0, 1):
+    if done.returncode not in (0, 1, 3):
         output = (done.stdout + done.stderr).strip()[-1200:]
         raise BenchError(f"{command[0]} ... exited {done.returncode}: {output}")
     return seconds, done.returncode, _summary(done.stdout)
@@ -95,7 +95,7 @@ def run(settings: Settings) -> list[Figure]:
                 statuses[key].add(status)
     for key, figure in figures.items():
         if statuses[key]:
-            words = {0: "passed", 1: "reported failures"}
+            words = {0: "passed", 1: "reported failures", 3: "inconclusive"}
             exits = ", ".join(words[status] for status in sorted(statuses[key]))
             figure.note = f"{summaries[key]} ({exits})"
     if has_kit:

@@ -55,11 +55,6 @@ def run(settings: Settings) -> list[Figure]:
             lambda: _codec.decode(body, ListModelsResponse),
             8,
         ),
-        "strict": (
-            "`_codec.decode(strict=True)`",
-            lambda: _codec.decode(body, ListModelsResponse, strict=True),
-            8,
-        ),
         "validate": ("`response_errors` + `_codec.decode` (validate=True)", validated, 1),
     }
     figures = {key: Figure(NAME, label, "models/s") for key, (label, _, _) in subjects.items()}
@@ -71,7 +66,6 @@ def run(settings: Settings) -> list[Figure]:
                 figures[key].samples.append(_rate(function, repeat))
     # Rates: the ratios are of times per model (reference rate / this rate).
     compare(figures["ours"], figures["floor"], "x json.loads time", invert=True)
-    compare(figures["strict"], figures["floor"], "x json.loads time", invert=True)
     compare(figures["validate"], figures["ours"], "x decode time (validation's cost)", invert=True)
     figures["ours"].note = "3 date-times, 5 attrs objects per model"
     return list(figures.values())

@@ -4,11 +4,13 @@ Usage: ``python tools/generate.py [OUTPUT_DIR]`` (default: ``generated/anthropic
 or ``python tools/generate.py --check`` to regenerate into a temporary folder and compare.
 Run through nox (``nox -s generate`` / ``nox -s check-generated``), which pins every tool involved.
 
-Four modules come out, each with a DO NOT EDIT header naming the spec's sha256:
+Five modules come out, each with a DO NOT EDIT header naming the spec's sha256:
 
 * ``models.py``: attrs classes, written by datamodel-code-generator through our templates in
   ``tools/templates`` (its dataclass output type, with ``@attrs.frozen`` in place of ``@dataclass``;
   an enum-typed field is ``Union[TheEnum, str]``, so that a value newer than the spec decodes);
+* ``decoders.py``: one straight-line decoding function per model, written by :mod:`decoder_codegen`
+  from the same schemas (nothing is compiled at import or at run time);
 * ``transport.py``: one urllib3 function per operation, written by :mod:`transport_codegen`;
 * ``spec.py``: the spec as a Python literal, so that runtime validation needs no YAML parser;
 * ``manifest.py``: the spec's sha256 and the versions of the tools that wrote the package.
@@ -34,6 +36,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from check_generated import compare_trees
+from decoder_codegen import render_decoders
 from transport_codegen import render_transport
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,21 +55,21 @@ def header(spec_sha256: str) -> str:
     )
 
 
-def load_spec() -> tuple[bytes, dict[str, Any]]:
-    raw = SPEC_PATH.read_bytes()
+def load_spec(path: Path = SPEC_PATH) -> tuple[bytes, dict[str, Any]]:
+    raw = path.read_bytes()
     spec = yaml.safe_load(raw)
     if not isinstance(spec, dict):
-        raise SystemExit("openapi.yaml does not hold a mapping")
+        raise SystemExit(f"{path.name} does not hold a mapping")
     return raw, spec
 
 
-def generate_models(output: Path, head: str) -> None:
+def generate_models(output: Path, head: str, spec_path: Path = SPEC_PATH) -> None:
     command = [
         sys.executable,
         "-m",
         "datamodel_code_generator",
         "--input",
-        str(SPEC_PATH),
+        str(spec_path),
         "--input-file-type",
         "openapi",
         "--output",
@@ -136,28 +139,45 @@ def ruff(*args: str) -> None:
     )
 
 
-def generate(output: Path) -> None:
-    """Write the whole generated package into ``output`` (replaced if it exists)."""
-    raw, spec = load_spec()
+def generate(output: Path, spec_path: Path = SPEC_PATH) -> None:
+    """Write the whole generated package into ``output`` (replaced if it exists).
+
+    The package is written beside ``output`` first and moved into place only when complete, so
+    that a spec the generator cannot express leaves the previous package as it was.
+    """
+    raw, spec = load_spec(spec_path)
     digest = hashlib.sha256(raw).hexdigest()
     head = header(digest)
-    if output.exists():
-        shutil.rmtree(output)
-    output.mkdir(parents=True)
-    generate_models(output / "models.py", head)
-    (output / "transport.py").write_text(head + render_transport(spec), encoding="utf-8")
-    (output / "spec.py").write_text(render_spec_module(spec, head), encoding="utf-8")
-    (output / "manifest.py").write_text(render_manifest(digest, spec, head), encoding="utf-8")
-    (output / "__init__.py").write_text(render_init(head), encoding="utf-8")
-    (output / "py.typed").write_text("", encoding="utf-8")
-    # The dataclass output type imports `dataclass`, which our attrs template never uses.
-    ruff("check", "--fix", "--quiet", "--select", "F401,I", str(output))
-    ruff("format", "--quiet", str(output))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=output.parent, prefix=".generating-") as scratch:
+        fresh = Path(scratch) / output.name
+        fresh.mkdir()
+        generate_models(fresh / "models.py", head, spec_path)
+        (fresh / "decoders.py").write_text(
+            head + render_decoders(spec, fresh / "models.py"), encoding="utf-8"
+        )
+        (fresh / "transport.py").write_text(head + render_transport(spec), encoding="utf-8")
+        (fresh / "spec.py").write_text(render_spec_module(spec, head), encoding="utf-8")
+        (fresh / "manifest.py").write_text(render_manifest(digest, spec, head), encoding="utf-8")
+        (fresh / "__init__.py").write_text(render_init(head), encoding="utf-8")
+        (fresh / "py.typed").write_text("", encoding="utf-8")
+        # The dataclass output type imports `dataclass`, which our attrs template never uses.
+        ruff("check", "--fix", "--quiet", "--select", "F401,I", str(fresh))
+        ruff("format", "--quiet", str(fresh))
+        if output.exists():
+            shutil.rmtree(output)
+        shutil.move(str(fresh), str(output))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", nargs="?", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        default=SPEC_PATH,
+        help="the OpenAPI document to generate from (default: openapi.yaml)",
+    )
     parser.add_argument(
         "--check",
         action="store_true",
@@ -165,14 +185,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if not args.check:
-        generate(args.output)
+        generate(args.output, args.spec)
         print(
             f"generated {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}"
         )
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / PACKAGE
-        generate(fresh)
+        generate(fresh, args.spec)
         diff = compare_trees(fresh, args.output)
     if diff:
         sys.stdout.write(diff)

@@ -273,15 +273,19 @@ def _python_type(param: dict[str, Any]) -> str:
     schema = param.get("schema", {})
     kind = schema.get("type")
     if kind == "array":
-        if param["in"] != "query" or param.get("style", "form") != "form" or not param.get(
-            "explode", True
+        if (
+            param["in"] != "query"
+            or param.get("style", "form") != "form"
+            or not param.get("explode", True)
         ):
             raise SystemExit(
                 f"parameter {param['name']!r}: only query arrays in style form, explode, are supported"
             )
         item = schema.get("items", {}).get("type")
         if item not in _SCALARS:
-            raise SystemExit(f"parameter {param['name']!r}: array items of type {item!r} are not supported")
+            raise SystemExit(
+                f"parameter {param['name']!r}: array items of type {item!r} are not supported"
+            )
         return f"Sequence[{_SCALARS[item]}]"
     if kind not in _SCALARS:
         raise SystemExit(f"parameter {param['name']!r}: type {kind!r} is not supported")
@@ -316,7 +320,11 @@ def _parameter(spec: dict[str, Any], param: dict[str, Any]) -> str:
         ("max_items", schema.get("maxItems")),
         ("enum", tuple(enum) if enum is not None else None),
     ]
-    args = ", ".join(f"{key}={value!r}" for key, value in fields if value not in (None, False))
+    args = ", ".join(
+        f"{key}={value!r}"
+        for key, value in fields
+        if value is not None and not (key == "required" and value is False)
+    )
     return f"Parameter({args})"
 
 

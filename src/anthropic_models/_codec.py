@@ -1,91 +1,35 @@
-"""JSON <-> generated attrs models: the one place where bodies become models and back."""
+"""JSON <-> generated attrs models: the one place where bodies become models and back.
+
+Decoding is the generated decoders' (``anthropic_models_generated.decoders``, written from the
+spec at generation time); this module parses, maps their failures to ResponseValidationError, and
+encodes models back to JSON.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import re
-import sys
-import typing
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from enum import Enum
-from typing import Any, Callable, Literal, Optional, TypeVar, Union
+from typing import Any, TypeVar, Union
 
 import attrs
 
 from anthropic_models.errors import ResponseValidationError
+from anthropic_models_generated import decoders
+from anthropic_models_generated.decoders import parse_datetime
+
+__all__ = [
+    "decode",
+    "encode",
+    "enum_value",
+    "format_datetime",
+    "loads",
+    "parse_datetime",
+    "structure",
+    "unstructure",
+]
 
 T = TypeVar("T")
-_Converter = Callable[[Any], Any]
-
-_RFC3339 = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))\Z"
-)
-# "2025-09-29T00:00:00Z", ASCII digits, hour 00-23: what datetime.fromisoformat reads the same
-# way on every supported Python (3.9 reads no "Z", so it is given "+00:00").
-_UTC_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-9]{2}:[0-9]{2}Z\Z")
-_fromisoformat = datetime.fromisoformat
-_NONE_TYPE = type(None)
-
-
-class _Failure(Exception):
-    """A decoding failure on its way up, collecting the path to the bad value."""
-
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-        self.parts: list[str] = []
-
-    def at(self, part: str) -> _Failure:
-        self.parts.append(part)
-        return self
-
-    def path(self) -> str:
-        return "$" + "".join(reversed(self.parts))
-
-
-def _describe(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def parse_datetime(text: str) -> datetime:
-    """Parse an RFC 3339 date-time (an offset is required; ``Z`` means UTC).
-
-    >>> parse_datetime("2025-09-29T00:00:00Z").isoformat()
-    '2025-09-29T00:00:00+00:00'
-    """
-    if _UTC_SECONDS.match(text):
-        # The usual form, in C; an impossible date falls through to the message below.
-        try:
-            return _fromisoformat(text[:19] + "+00:00")
-        except ValueError:
-            pass
-    match = _RFC3339.match(text)
-    if match is None:
-        raise ValueError(f"not an RFC 3339 date-time: {text[:64]!r}")
-    year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = match.groups()
-    if zulu:
-        tz = timezone.utc
-    else:
-        offset = timedelta(hours=int(off_h), minutes=int(off_m))
-        if offset >= timedelta(hours=24):
-            raise ValueError(f"offset out of range: {text[:64]!r}")
-        tz = timezone(-offset if sign == "-" else offset)
-    micro = int((fraction or "0")[:6].ljust(6, "0"))
-    return datetime(
-        int(year), int(month), int(day), int(hour), int(minute), int(second), micro, tzinfo=tz
-    )
 
 
 def format_datetime(value: datetime) -> str:
@@ -105,50 +49,6 @@ def format_datetime(value: datetime) -> str:
     return f"{text}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def _scalar(kind: type) -> _Converter:
-    wanted = {bool: "a boolean", str: "a string"}[kind]
-
-    def convert(value: Any) -> Any:
-        if type(value) is kind:
-            return value
-        raise _Failure(f"expected {wanted}, got {_describe(value)}")
-
-    return convert
-
-
-def _integer(value: Any) -> int:
-    if type(value) is int:
-        return value
-    if type(value) is float and value.is_integer():
-        return int(value)
-    raise _Failure(f"expected an integer, got {_describe(value)}")
-
-
-def _datetime(value: Any) -> datetime:
-    if type(value) is not str:
-        raise _Failure(f"expected an RFC 3339 date-time string, got {_describe(value)}")
-    try:
-        return parse_datetime(value)
-    except ValueError as exc:
-        raise _Failure(str(exc)) from None
-
-
-def _any(value: Any) -> Any:
-    return value
-
-
-def _open_enum(args: tuple[Any, ...]) -> Optional[type[Enum]]:
-    """The enum of ``Union[SomeEnum, str]`` (a field open to values newer than the spec)."""
-    if (
-        len(args) == 2
-        and args[1] is str
-        and isinstance(args[0], type)
-        and issubclass(args[0], Enum)
-    ):
-        return args[0]
-    return None
-
-
 def enum_value(value: Union[Enum, str]) -> str:
     """The wire value of an open enum field: a member's value, or the newer string as it came.
 
@@ -159,286 +59,16 @@ def enum_value(value: Union[Enum, str]) -> str:
     return str(value.value) if isinstance(value, Enum) else value
 
 
-class _Compiler:
-    """Builds (and caches) one converter per type, strict or lenient about unknown keys.
-
-    Each type has two converters that accept exactly the same values and return equal results:
-    the checked one (:meth:`get`) says what is wrong and where, the fast one (:meth:`fast`) only
-    raises. :func:`structure` runs the fast one, and the checked one when the fast one raises.
-    """
-
-    def __init__(self, strict: bool) -> None:
-        self.strict = strict
-        self.cache: dict[Any, _Converter] = {}
-        self.fast_cache: dict[Any, _Converter] = {}
-
-    def get(self, tp: Any) -> _Converter:
-        try:
-            return self.cache[tp]
-        except KeyError:
-            pass
-        if attrs.has(tp):
-            # Placeholder first, so that a recursive model refers to the finished converter.
-            holder: list[_Converter] = []
-            self.cache[tp] = lambda value: holder[0](value)
-            holder.append(self._model(tp))
-            self.cache[tp] = holder[0]
-        else:
-            self.cache[tp] = self._build(tp)
-        return self.cache[tp]
-
-    def fast(self, tp: Any) -> _Converter:
-        try:
-            return self.fast_cache[tp]
-        except KeyError:
-            pass
-        if attrs.has(tp):
-            holder: list[_Converter] = []
-            self.fast_cache[tp] = lambda value: holder[0](value)
-            holder.append(self._fast_model(tp))
-            self.fast_cache[tp] = holder[0]
-        else:
-            self.fast_cache[tp] = self._fast_build(tp)
-        return self.fast_cache[tp]
-
-    def _fast_build(self, tp: Any) -> _Converter:
-        origin, args = typing.get_origin(tp), typing.get_args(tp)
-        if origin is Union and len(args) == 2 and _NONE_TYPE in args:
-            inner = self.fast(args[0] if args[1] is _NONE_TYPE else args[1])
-            return lambda value: None if value is None else inner(value)
-        if origin is list:
-            item = self.fast(args[0])
-
-            def convert_list(value: Any) -> Any:
-                if type(value) is not list:
-                    raise _Failure("not a list")
-                return [item(element) for element in value]
-
-            return convert_list
-        if origin is dict and args[0] is str:
-            value_item = self.fast(args[1])
-
-            def convert_dict(value: Any) -> Any:
-                if type(value) is not dict:
-                    raise _Failure("not an object")
-                return {key: value_item(element) for key, element in value.items()}
-
-            return convert_dict
-        return self.get(tp)  # scalars, enums, literals: the checked converter is as fast
-
-    def _fast_model(self, cls: type[Any]) -> _Converter:
-        """Straight-line code for one class: what attrs does for __init__, and for the same reason
-        (a loop over the fields costs more than the work done for each)."""
-        hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
-        fields = attrs.fields(cls)
-        namespace: dict[str, Any] = {
-            "cls": cls,
-            "_Failure": _Failure,
-            "parse_datetime": parse_datetime,
-            "known": frozenset(field.name for field in fields),
-        }
-        lines = [
-            "def convert(value):",
-            "    if type(value) is not dict:",
-            "        raise _Failure('')",
-        ]
-        if self.strict:
-            lines += ["    if not known.issuperset(value):", "        raise _Failure('')"]
-        lines.append("    get = value.get")
-        arguments = []
-        for number, field in enumerate(fields):
-            tp, name, var = hints[field.name], field.name, f"a{number}"
-            args = typing.get_args(tp)
-            optional = typing.get_origin(tp) is Union and len(args) == 2 and _NONE_TYPE in args
-            required = field.default is attrs.NOTHING
-            if not required and not (optional and field.default is None):
-                return self.get(cls)  # a default other than None: the checked converter
-            inner = next(arg for arg in args if arg is not _NONE_TYPE) if optional else tp
-            lines.append(
-                f"    {var} = value[{name!r}]" if required else f"    {var} = get({name!r})"
-            )
-            pad = "    "
-            if optional:
-                lines.append(f"    if {var} is not None:")
-                pad = "        "
-            if inner is str or inner is bool:
-                namespace[f"t{number}"] = inner
-                lines += [f"{pad}if type({var}) is not t{number}:", f"{pad}    raise _Failure('')"]
-            elif inner is int:
-                namespace[f"c{number}"] = self.get(int)
-                lines += [f"{pad}if type({var}) is not int:", f"{pad}    {var} = c{number}({var})"]
-            elif inner is datetime:
-                lines += [
-                    f"{pad}if type({var}) is not str:",
-                    f"{pad}    raise _Failure('')",
-                    f"{pad}{var} = parse_datetime({var})",
-                ]
-            else:
-                namespace[f"c{number}"] = self.fast(inner)
-                lines.append(f"{pad}{var} = c{number}({var})")
-            arguments.append(f"{name}={var}")
-        lines.append(f"    return cls({', '.join(arguments)})")
-        exec(
-            compile("\n".join(lines), f"<fast converter of {cls.__qualname__}>", "exec"), namespace
-        )
-        converter: _Converter = namespace["convert"]
-        return converter
-
-    def _build(self, tp: Any) -> _Converter:
-        if tp is Any:
-            return _any
-        if tp is bool or tp is str:
-            return _scalar(tp)
-        if tp is int:
-            return _integer
-        if tp is datetime:
-            return _datetime
-        if isinstance(tp, type) and issubclass(tp, Enum):
-            return self._enum(tp)
-        origin, args = typing.get_origin(tp), typing.get_args(tp)
-        if origin is Union and _open_enum(args) is not None:
-            return self._open_enum(_open_enum(args))  # type: ignore[arg-type]
-        if origin is Union:
-            return self._optional(tp, args)
-        if origin is Literal:
-            return self._literal(args)
-        if origin is list:
-            return self._list(self.get(args[0]))
-        if origin is dict and args[0] is str:
-            return self._dict(self.get(args[1]))
-        raise TypeError(f"the codec does not handle {tp!r}")
-
-    def _optional(self, tp: Any, args: tuple[Any, ...]) -> _Converter:
-        rest = tuple(arg for arg in args if arg is not _NONE_TYPE)
-        if len(rest) == len(args):
-            raise TypeError(f"the codec does not handle {tp!r}")
-        inner = self.get(rest[0] if len(rest) == 1 else Union[rest])
-
-        def convert(value: Any) -> Any:
-            return None if value is None else inner(value)
-
-        return convert
-
-    @staticmethod
-    def _literal(allowed: tuple[Any, ...]) -> _Converter:
-        types = frozenset(type(a) for a in allowed)
-
-        def convert(value: Any) -> Any:
-            if value in allowed and type(value) in types:
-                return value
-            wanted = " or ".join(json.dumps(a) for a in allowed)
-            raise _Failure(f"expected {wanted}, got {json.dumps(value)[:64]}")
-
-        return convert
-
-    def _open_enum(self, enum: type[Enum]) -> _Converter:
-        """An enum that also takes a string newer than the spec (kept as it is), unless strict."""
-        members = {member.value: member for member in enum}
-        strict = self.strict
-
-        def convert(value: Any) -> Any:
-            if type(value) is str:
-                if value in members:
-                    return members[value]
-                if not strict:
-                    return value
-                known = ", ".join(str(v) for v in members)
-                raise _Failure(f"{json.dumps(value)[:64]} is newer than the spec (known: {known})")
-            choices = ", ".join(sorted(str(v) for v in members))
-            raise _Failure(f"expected one of {choices}, got {json.dumps(value)[:64]}")
-
-        return convert
-
-    @staticmethod
-    def _enum(enum: type[Enum]) -> _Converter:
-        members = {member.value: member for member in enum}
-
-        def convert(value: Any) -> Any:
-            if type(value) is str and value in members:
-                return members[value]
-            choices = ", ".join(sorted(str(v) for v in members))
-            raise _Failure(f"expected one of {choices}, got {json.dumps(value)[:64]}")
-
-        return convert
-
-    @staticmethod
-    def _list(item: _Converter) -> _Converter:
-        def convert(value: Any) -> Any:
-            if type(value) is not list:
-                raise _Failure(f"expected an array, got {_describe(value)}")
-            out = []
-            for index, element in enumerate(value):
-                try:
-                    out.append(item(element))
-                except _Failure as failure:
-                    raise failure.at(f"[{index}]") from None
-            return out
-
-        return convert
-
-    @staticmethod
-    def _dict(item: _Converter) -> _Converter:
-        def convert(value: Any) -> Any:
-            if type(value) is not dict:
-                raise _Failure(f"expected an object, got {_describe(value)}")
-            out = {}
-            for key, element in value.items():
-                try:
-                    out[key] = item(element)
-                except _Failure as failure:
-                    raise failure.at(f".{key}") from None
-            return out
-
-        return convert
-
-    def _model(self, cls: type[Any]) -> _Converter:
-        hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
-        fields = [
-            (field.name, self.get(hints[field.name]), field.default is attrs.NOTHING)
-            for field in attrs.fields(cls)
-        ]
-        known = frozenset(name for name, _, _ in fields)
-        strict = self.strict
-
-        def convert(value: Any) -> Any:
-            if type(value) is not dict:
-                raise _Failure(f"expected an object, got {_describe(value)}")
-            kwargs = {}
-            for name, field_converter, required in fields:
-                if name in value:
-                    try:
-                        kwargs[name] = field_converter(value[name])
-                    except _Failure as failure:
-                        raise failure.at(f".{name}") from None
-                elif required:
-                    raise _Failure(f"missing required field {name!r}")
-            if strict and not known.issuperset(value):
-                extra = sorted(set(value) - known)
-                raise _Failure(f"unknown field(s) {', '.join(map(repr, extra))}")
-            return cls(**kwargs)
-
-        return convert
-
-
-_LENIENT = _Compiler(strict=False)
-_STRICT = _Compiler(strict=True)
-
-
-def structure(data: Any, cls: type[T], *, strict: bool = False) -> T:
-    """Turn parsed JSON into ``cls``; unknown keys are ignored unless ``strict``.
+def structure(data: Any, cls: type[T]) -> T:
+    """Turn parsed JSON into ``cls``; unknown keys are ignored, newer enum values kept.
 
     >>> from anthropic_models_generated import models
     >>> structure({"type": "error", "error": {"type": "x", "message": "m"}}, models.ErrorResponse)
-    ErrorResponse(type='error', error=ErrorDetail(type='x', message='m'))
+    ErrorResponse(type='error', error=ErrorDetail(type='x', message='m', details=None), request_id=None)
     """
-    compiler = _STRICT if strict else _LENIENT
-    converter = compiler.get(cls)
-    fast = compiler.fast(cls)
-    with contextlib.suppress(Exception):  # the checked converter then says what is wrong
-        return typing.cast(T, fast(data))
     try:
-        return typing.cast(T, converter(data))
-    except _Failure as failure:
+        return decoders.decode(data, cls)
+    except decoders.DecodeError as failure:
         raise ResponseValidationError(failure.reason, path=failure.path()) from None
 
 
@@ -451,7 +81,7 @@ def loads(body: Union[bytes, str]) -> Any:
         raise ResponseValidationError(f"not JSON ({exc}): {snippet!r}") from None
 
 
-def decode(body: Union[bytes, str], cls: type[T], *, strict: bool = False) -> T:
+def decode(body: Union[bytes, str], cls: type[T]) -> T:
     """Parse a JSON body into ``cls``.
 
     >>> from anthropic_models_generated import models
@@ -459,7 +89,7 @@ def decode(body: Union[bytes, str], cls: type[T], *, strict: bool = False) -> T:
     ...        models.ListModelsResponse).has_more
     False
     """
-    return structure(loads(body), cls, strict=strict)
+    return structure(loads(body), cls)
 
 
 def unstructure(obj: Any) -> Any:
@@ -481,6 +111,8 @@ def unstructure(obj: Any) -> Any:
         return obj.value
     if isinstance(obj, datetime):
         return format_datetime(obj)
+    if isinstance(obj, date):
+        return obj.isoformat()
     if isinstance(obj, list):
         return [unstructure(item) for item in obj]
     if isinstance(obj, dict):

@@ -7,12 +7,14 @@ import math
 from typing import Optional, Union
 from urllib.parse import urlsplit
 
-from urllib3 import PoolManager, Timeout
+from urllib3 import Timeout
 from urllib3.exceptions import (
     ConnectTimeoutError,
     MaxRetryError,
     NewConnectionError,
+    ProxyError,
     ReadTimeoutError,
+    SSLError,
 )
 from urllib3.exceptions import (
     TimeoutError as Urllib3TimeoutError,
@@ -43,11 +45,6 @@ def body_timeout(timeout: Timeout) -> Optional[float]:
     """How long the body may take once the headers are in: the read timeout."""
     read = timeout.read_timeout
     return float(read) if isinstance(read, (int, float)) else None
-
-
-def make_pool(maxsize: int = 16) -> PoolManager:
-    """A pool that keeps up to ``maxsize`` connections per host (one client, many threads)."""
-    return PoolManager(num_pools=4, maxsize=maxsize, block=False)
 
 
 def _is_loopback(host: str) -> bool:
@@ -86,6 +83,14 @@ def check_base_url(base_url: str) -> str:
 def connection_error(exc: BaseException, what: str) -> APIConnectionError:
     """The package's error for what urllib3 raised (after its retries, if any)."""
     reason = exc.reason if isinstance(exc, MaxRetryError) else exc
+    if isinstance(reason, ProxyError):
+        inner = reason.args[1] if len(reason.args) > 1 else reason
+        return APIConnectionError(f"{what}: the proxy failed ({_short(inner)})")
+    if isinstance(reason, SSLError) or isinstance(getattr(reason, "__cause__", None), SSLError):
+        return APIConnectionError(
+            f"{what}: TLS failed ({_short(reason)}); if a private CA signs this server's "
+            "certificate, set SSL_CERT_FILE (or pass ca_certs= or ssl_context=)"
+        )
     # NewConnectionError subclasses ConnectTimeoutError in urllib3 2: test it first.
     if isinstance(reason, NewConnectionError):
         return APIConnectionError(f"{what}: cannot connect ({_short(reason)})")

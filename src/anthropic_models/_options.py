@@ -161,10 +161,10 @@ def check_query(query: object) -> tuple[tuple[str, str], ...]:
 
 
 def _credentials(
-    api_key: Optional[str], auth_token: Optional[str]
+    api_key: Optional[str], auth_token: Optional[str], trust_env: bool
 ) -> tuple[Optional[str], Optional[str]]:
     """An explicit credential wins: the environment is read only when neither is given."""
-    if api_key is None and auth_token is None:
+    if api_key is None and auth_token is None and trust_env:
         api_key = os.environ.get("ANTHROPIC_API_KEY") or None
         auth_token = os.environ.get("ANTHROPIC_AUTH_TOKEN") or None
     return (
@@ -173,7 +173,9 @@ def _credentials(
     )
 
 
-def _base_url(base_url: Optional[str]) -> str:
+def _base_url(base_url: Optional[str], trust_env: bool) -> str:
+    if base_url is None and not trust_env:
+        base_url = DEFAULT_BASE_URL
     if base_url is None:
         from_env = os.environ.get("ANTHROPIC_BASE_URL")
         if from_env is not None and not from_env.strip():
@@ -219,11 +221,15 @@ class ClientOptions:
         cache_ttl: Optional[float] = None,
         max_body_bytes: int = transport.DEFAULT_MAX_BODY_BYTES,
         default_headers: Optional[Mapping[str, str]] = None,
+        trust_env: bool = True,
     ) -> ClientOptions:
-        """Check every argument; InvalidArgumentError names the first one refused."""
-        api_key, auth_token = _credentials(api_key, auth_token)
+        """Check every argument; InvalidArgumentError names the first one refused.
+
+        ``trust_env=False`` reads no variable: no credentials, no base URL from the environment.
+        """
+        api_key, auth_token = _credentials(api_key, auth_token, trust_env)
         return cls(
-            base_url=_base_url(base_url),
+            base_url=_base_url(base_url, trust_env),
             api_key=api_key,
             auth_token=auth_token,
             timeout=_http.make_timeout(timeout),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import platform
+import ssl
 import time
 from typing import Any, Callable, Iterator, Mapping, Optional, Sequence, TypeVar, Union
 
@@ -24,6 +25,7 @@ from urllib3.exceptions import HTTPError
 
 from anthropic_models import _codec, _http
 from anthropic_models._cache import CatalogueCache
+from anthropic_models._network import NetworkSettings, make_pool
 from anthropic_models._options import (
     DEFAULT_ANTHROPIC_VERSION,
     DEFAULT_BASE_URL,
@@ -142,8 +144,14 @@ class ModelsClient:
     official SDK sends; ``workspace_id`` is sent as ``anthropic-workspace-id``. ``validate=True``
     checks every request and response against the spec (needs the ``validation`` extra).
     ``cache_ttl`` keeps the catalogue (the default view) and resolved aliases that many seconds for
-    the availability and selection helpers. ``pool`` is a urllib3 pool of your own; it is not
-    closed by :meth:`close`.
+    the availability and selection helpers.
+
+    Networks: ``proxy`` is a proxy URL (``http://user:password@proxy:3128``; the credentials are
+    never shown); without it, ``HTTPS_PROXY``/``HTTP_PROXY``/``ALL_PROXY`` and ``NO_PROXY`` are read as
+    curl, requests and httpx read them. ``ca_certs`` (a PEM file) or ``ssl_context`` set the
+    certificates to trust; without them, ``SSL_CERT_FILE``/``SSL_CERT_DIR``, else the system's.
+    ``trust_env=False`` ignores every variable (credentials, base URL, proxy, certificates).
+    ``pool`` is a urllib3 pool of your own instead (it is not closed by :meth:`close`).
 
     Every operation also takes ``extra_headers``, ``extra_query`` and ``timeout`` for one call, as
     the official SDK's methods do.
@@ -171,8 +179,13 @@ class ModelsClient:
         cache_ttl: Optional[float] = None,
         pool: Optional[transport.Pool] = None,
         max_body_bytes: int = transport.DEFAULT_MAX_BODY_BYTES,
+        proxy: Optional[str] = None,
+        ca_certs: Optional[str] = None,
+        ssl_context: Optional[ssl.SSLContext] = None,
+        trust_env: bool = True,
     ) -> None:
         self.options = ClientOptions.build(
+            trust_env=trust_env,
             api_key=api_key,
             auth_token=auth_token,
             base_url=base_url,
@@ -189,6 +202,17 @@ class ModelsClient:
             raise InvalidArgumentError(
                 f"pool must be a urllib3 pool (with urlopen), not {type(pool).__name__}"
             )
+        if pool is not None and (proxy or ca_certs or ssl_context):
+            raise InvalidArgumentError(
+                "give pool, or proxy/ca_certs/ssl_context, not both (set them on your pool)"
+            )
+        self.network = NetworkSettings.build(
+            self.options.base_url,
+            proxy=proxy,
+            ca_certs=ca_certs,
+            ssl_context=ssl_context,
+            trust_env=trust_env and pool is None,
+        )
         self._validator = None
         if validate:
             from anthropic_models._validation import spec_validator
@@ -200,8 +224,10 @@ class ModelsClient:
         ttl = self.options.cache_ttl
         self._cache = CatalogueCache(ttl) if ttl is not None else None
         self._owns_pool = pool is None
-        self._pool: transport.Pool = pool if pool is not None else _http.make_pool()
-        self._redactor = Redactor([self.options.api_key, self.options.auth_token])
+        self._pool: transport.Pool = pool if pool is not None else make_pool(self.network)
+        self._redactor = Redactor(
+            [self.options.api_key, self.options.auth_token, *self.network.secrets]
+        )
         self._headers = self.options.headers()
 
     @property
@@ -224,9 +250,10 @@ class ModelsClient:
         def state(secret: Optional[str]) -> str:
             return "<set>" if secret else "<unset>"
 
+        proxy = f", proxy={self.network.proxy_url!r}" if self.network.proxy_url else ""
         return (
             f"ModelsClient(base_url={self.base_url!r}, api_key={state(self.options.api_key)}, "
-            f"auth_token={state(self.options.auth_token)}, max_retries={self.max_retries})"
+            f"auth_token={state(self.options.auth_token)}, max_retries={self.max_retries}{proxy})"
         )
 
     def __enter__(self) -> ModelsClient:
@@ -356,7 +383,7 @@ class ModelsClient:
         the server as the list's filter; without it, the default view (no retired models).
 
         >>> [m.id for m in client.find_models(line="haiku", lifecycle="active")]
-        ['claude-haiku-5-5']
+        ['claude-haiku-5-5', 'claude-haiku-4-5-20251001']
         """
         if line is not None and not isinstance(line, str):
             raise InvalidArgumentError(f"line must be a string, not {line!r}")

@@ -1,8 +1,11 @@
 """The reference server with one deliberate bug at a time: what the conformance kit must catch.
 
-Each mutant breaks one rule of openapi.yaml and names the check of that rule. They are built
-from the reference server without touching it: a :class:`Catalog` subclass that pages wrongly, or a
+Each mutant breaks one rule and names the check of that rule, and that check's level: a
+``contract`` or ``hygiene`` mutant fails the default profile; a ``spec`` mutant (it breaks only a
+decision of openapi.yaml) is a warning by default and fails ``--strict``. They are built from the
+reference server without touching it: a :class:`Catalog` subclass that pages wrongly, or a
 :class:`ModelsApp` subclass that rewrites a request before the server sees it or a response after.
+:data:`SPEC_ONLY` differs from the reference in every spec-level choice at once and nothing else.
 Also used by ``bench/compare_schemathesis.py``.
 """
 
@@ -17,6 +20,7 @@ import attrs
 
 from anthropic_models.server import Catalog, ModelsApp, PageError
 from anthropic_models.server.responses import error_body, new_request_id, status_line
+from anthropic_models_generated.transport import LIST_MODELS
 
 Environ = dict[str, Any]
 StartResponse = Callable[..., Any]
@@ -330,12 +334,26 @@ def limit_0_accepted(app: ModelsApp, environ: Environ) -> None:
     _set_query(environ, [(n, "1" if (n, v) == ("limit", "0") else v) for n, v in _query(environ)])
 
 
+_LIFECYCLE_NAMES = (LIST_MODELS.parameter("lifecycle").name, "lifecycle")
+_SCALARS = tuple(name for name in LIST_MODELS.query_params if name not in _LIFECYCLE_NAMES)
+
+
+def _collapse(pairs: list[tuple[str, str]], keep: str) -> list[tuple[str, str]]:
+    """Each scalar parameter once: its first (``keep="first"``) or last value; arrays untouched."""
+    chosen: dict[str, str] = {}
+    for name, value in pairs if keep == "last" else reversed(pairs):
+        if name in _SCALARS:
+            chosen[name] = value
+    rest = [(n, v) for n, v in pairs if n not in _SCALARS]
+    return [*chosen.items(), *rest]
+
+
 def repeats_accepted(app: ModelsApp, environ: Environ) -> None:
-    _set_query(environ, list(dict(reversed(_query(environ))).items()))
+    _set_query(environ, _collapse(_query(environ), "first"))
 
 
 def unknown_params_refused(app: ModelsApp, environ: Environ) -> Optional[Reply]:
-    unknown = {n for n, _ in _query(environ)} - {"after_id", "before_id", "limit"}
+    unknown = {n for n, _ in _query(environ)} - {*LIST_MODELS.query_params, *_LIFECYCLE_NAMES}
     if unknown:
         return error_reply(400, "invalid_request_error", f"unknown parameter {sorted(unknown)[0]}")
     return None
@@ -434,6 +452,114 @@ def negative_max_tokens(environ: Environ, reply: Reply) -> Reply:
     return attrs.evolve(reply, body=body)
 
 
+def _stage_of(app: ModelsApp, model_id: str) -> Optional[str]:
+    body = app.catalog.model_json(model_id)
+    return None if body is None else json.loads(body).get("lifecycle")
+
+
+def retired_in_default_view(app: ModelsApp, environ: Environ) -> None:
+    pairs = _query(environ)
+    if _is_list(environ) and not any(n in _LIFECYCLE_NAMES for n, _ in pairs):
+        stages = LIST_MODELS.parameter("lifecycle").enum or ()
+        _set_query(environ, [*pairs, *((_LIFECYCLE_NAMES[0], s) for s in stages)])
+
+
+def filter_ignored(app: ModelsApp, environ: Environ) -> None:
+    _set_query(environ, [(n, v) for n, v in _query(environ) if n not in _LIFECYCLE_NAMES])
+
+
+def unknown_stage_ignored(app: ModelsApp, environ: Environ) -> None:
+    stages = LIST_MODELS.parameter("lifecycle").enum or ()
+    _set_query(
+        environ, [(n, v) for n, v in _query(environ) if n not in _LIFECYCLE_NAMES or v in stages]
+    )
+
+
+def plain_lifecycle_ignored(app: ModelsApp, environ: Environ) -> None:
+    _set_query(environ, [(n, v) for n, v in _query(environ) if n != "lifecycle"])
+
+
+def cursor_outside_view_refused(app: ModelsApp, environ: Environ) -> Optional[Reply]:
+    if not _is_list(environ):
+        return None
+    pairs = _query(environ)
+    stages = {v for n, v in pairs if n in _LIFECYCLE_NAMES} or {"active", "deprecated"}
+    for name, value in pairs:
+        if name in ("after_id", "before_id") and _stage_of(app, value) not in (None, *stages):
+            return error_reply(400, "invalid_request_error", f"{name} is not in this view")
+    return None
+
+
+def retired_not_retrievable(app: ModelsApp, environ: Environ) -> Optional[Reply]:
+    path = str(environ.get("PATH_INFO", ""))
+    if path.startswith("/v1/models/") and _stage_of(app, path.rsplit("/", 1)[-1]) == "retired":
+        return error_reply(404, "not_found_error", "this model is retired")
+    return None
+
+
+def empty_bearer_500(app: ModelsApp, environ: Environ) -> Optional[Reply]:
+    if str(environ.get("HTTP_AUTHORIZATION", "")).strip() == "Bearer":
+        return error_reply(500, "api_error", "IndexError: list index out of range")
+    return None
+
+
+def _models(reply: Reply, environ: Environ) -> Optional[tuple[Any, list[dict[str, Any]]]]:
+    if reply.status != 200:
+        return None
+    data = reply.json()
+    return data, (data["data"] if _is_list(environ) else [data])
+
+
+def lifecycle_missing(environ: Environ, reply: Reply) -> Reply:
+    found = _models(reply, environ)
+    if found is None:
+        return reply
+    data, models = found
+    for model in models:
+        model.pop("lifecycle", None)
+    return reply.with_json(data)
+
+
+def capability_key_missing(environ: Environ, reply: Reply) -> Reply:
+    found = _models(reply, environ)
+    if found is None:
+        return reply
+    data, models = found
+    for model in models:
+        types = ((model.get("capabilities") or {}).get("thinking") or {}).get("types")
+        if isinstance(types, dict):
+            types.pop("between_tools", None)
+    return reply.with_json(data)
+
+
+def repeats_last_wins(app: ModelsApp, environ: Environ) -> None:
+    _set_query(environ, _collapse(_query(environ), "last"))
+
+
+def cursor_unknown_404(app: ModelsApp, environ: Environ) -> Optional[Reply]:
+    for name, value in _query(environ):
+        if name in ("after_id", "before_id") and value and value not in app.catalog:
+            return error_reply(404, "not_found_error", f"{name}: no model {value[:40]!r}")
+    return None
+
+
+def both_cursors_after_wins(app: ModelsApp, environ: Environ) -> None:
+    pairs = _query(environ)
+    if {"after_id", "before_id"} <= {n for n, _ in pairs}:
+        _set_query(environ, [(n, v) for n, v in pairs if n != "before_id"])
+
+
+def _chain(*hooks: RequestHook) -> RequestHook:
+    def run(app: ModelsApp, environ: Environ) -> Optional[Reply]:
+        for hook in hooks:
+            reply = hook(app, environ)
+            if reply is not None:
+                return reply
+        return None
+
+    return run
+
+
 # The mutants.
 
 
@@ -448,6 +574,8 @@ class Mutant:
     before: Optional[RequestHook] = None
     after: Optional[ResponseHook] = None
     needs_openapi_core: bool = False
+    level: str = attrs.field(default="contract", kw_only=True)
+    """The level of the check that catches it: ``contract``, ``spec`` or ``hygiene``."""
 
     def app(self, api_key: str) -> MutantApp:
         """The mutant server's WSGI app over the built-in catalogue, accepting ``api_key``."""
@@ -462,179 +590,245 @@ MUTANTS: tuple[Mutant, ...] = (
         "has_more is false when exactly one model is left",
         "has-more",
         HasMoreOffByOne,
+        level="contract",
     ),
     Mutant(
         "has-more-wrong-direction",
         "before_id pages say whether models follow, not precede",
         "has-more",
         HasMoreWrongDirection,
+        level="contract",
     ),
     Mutant(
-        "after-id-inclusive", "after_id pages start with the cursor", "after-id", AfterIdInclusive
+        "after-id-inclusive",
+        "after_id pages start with the cursor",
+        "after-id",
+        AfterIdInclusive,
+        level="contract",
     ),
     Mutant(
-        "before-id-inclusive", "before_id pages end with the cursor", "before-id", BeforeIdInclusive
+        "before-id-inclusive",
+        "before_id pages end with the cursor",
+        "before-id",
+        BeforeIdInclusive,
+        level="contract",
     ),
     Mutant(
         "before-id-wrong-end",
         "before_id gives the first `limit` models, not those just before the cursor",
         "before-id",
         BeforeIdWrongEnd,
+        level="contract",
     ),
     Mutant(
         "before-id-short-pages",
         "before_id pages stop at the edge of a cached chunk of 7",
         "backward-walk",
         BeforeIdChunked,
+        level="contract",
     ),
-    Mutant("oldest-first", "the catalogue is served oldest first", "order", OldestFirst),
+    Mutant(
+        "oldest-first",
+        "the catalogue is served oldest first",
+        "order",
+        OldestFirst,
+        level="contract",
+    ),
     Mutant(
         "ties-reversed",
         "models released together are in descending id order",
-        "order",
+        "order-ties",
         TiesReversed,
+        level="spec",
     ),
-    Mutant("limit-plus-one", "a page holds limit + 1 models", "limit-honoured", LimitPlusOne),
+    Mutant(
+        "limit-plus-one",
+        "a page holds limit + 1 models",
+        "limit-honoured",
+        LimitPlusOne,
+        level="contract",
+    ),
     Mutant(
         "default-limit-10",
         "without limit, a page holds 10 models",
         "default-limit",
         before=default_limit_10,
+        level="contract",
     ),
     Mutant(
         "limit-1000-refused",
         "limit=1000 is refused (the maximum is taken as 999)",
         "limit-honoured",
         LimitMax999,
+        level="contract",
     ),
     Mutant(
-        "limit-0-accepted", "limit=0 is served as limit=1", "limit-invalid", before=limit_0_accepted
+        "limit-0-accepted",
+        "limit=0 is served as limit=1",
+        "limit-invalid",
+        before=limit_0_accepted,
+        level="spec",
     ),
     Mutant(
         "page-skips-item",
         "after_id skips the model right after the cursor",
         "pages-partition",
         SkipsAnItem,
+        level="contract",
     ),
     Mutant(
         "last-page-padded",
         "the last page is padded to `limit` with models already given",
         "pages-partition",
         PadsLastPage,
+        level="contract",
     ),
     Mutant(
         "first-id-wrong",
         "first_id names the page's second model",
         "first-last-id",
         after=first_id_wrong,
+        level="contract",
     ),
     Mutant(
         "empty-page-ids",
         "an empty page has first_id/last_id set to the cursor",
-        "first-last-id",
+        "empty-page-ids",
         after=last_id_on_empty_page,
+        level="spec",
     ),
     Mutant(
         "flat-error-body",
         'errors are {"type": ..., "message": ...}, without the envelope',
         "error-format",
         after=flat_errors,
+        level="contract",
     ),
     Mutant(
         "wrong-error-type",
         "every error has type api_error",
         "error-format",
         after=errors_all_api_error,
+        level="contract",
     ),
     Mutant(
         "no-key-400",
         "a missing key gives 400 invalid_request_error",
         "auth-missing",
         before=no_key_400,
+        level="contract",
     ),
     Mutant(
-        "auth-ignored", "a request without a key is served", "auth-missing", before=auth_ignored
+        "auth-ignored",
+        "a request without a key is served",
+        "auth-missing",
+        before=auth_ignored,
+        level="contract",
     ),
     Mutant(
         "any-key-accepted",
         "any non-empty key is accepted though the server has one key",
         "auth-any-key",
         before=any_key,
+        level="contract",
     ),
     Mutant(
         "wrong-key-403",
         "a wrong key gives 403 permission_error",
         "auth-wrong-key",
         before=wrong_key_403,
+        level="contract",
     ),
     Mutant(
-        "bearer-refused", "Authorization: Bearer is refused", "auth-schemes", before=bearer_refused
+        "bearer-refused",
+        "Authorization: Bearer is refused",
+        "auth-schemes",
+        before=bearer_refused,
+        level="contract",
     ),
     Mutant(
         "unknown-model-200",
         "an unknown model id gives the newest model",
         "not-found",
         UnknownModel200,
+        level="contract",
     ),
     Mutant(
         "unknown-model-500",
         "an unknown model id crashes the server (500)",
         "not-found",
         UnknownModel500,
+        level="contract",
     ),
     Mutant(
         "retrieve-disagrees",
         "GET /v1/models/{id} shows another display_name than the list",
         "get-model",
         RetrieveDisagrees,
+        level="contract",
     ),
     Mutant(
         "unknown-cursor-ignored",
         "a cursor naming no model is ignored",
         "cursor-unknown",
         UnknownCursorIgnored,
+        level="spec",
     ),
     Mutant(
         "both-cursors-accepted",
         "after_id with before_id is served (before_id ignored)",
         "cursor-conflict",
         BothCursorsAccepted,
+        level="spec",
     ),
     Mutant(
         "repeated-params-accepted",
         "a repeated parameter is served (the first value wins)",
         "repeated-params",
         before=repeats_accepted,
+        level="spec",
     ),
     Mutant(
         "unknown-params-refused",
         "a parameter the spec does not name gives 400",
         "unknown-params",
         before=unknown_params_refused,
+        level="spec",
     ),
     Mutant(
         "unicode-cursor-500",
         "a non-ASCII cursor crashes the server (500)",
         "robustness",
         CrashesOnUnicode,
+        level="hygiene",
     ),
     Mutant(
         "no-request-id",
         "successful responses have no request-id header",
         "response-format",
         after=no_request_id,
+        level="hygiene",
     ),
     Mutant(
-        "type-capitalised", 'models have type "Model"', "response-format", after=type_capitalised
+        "type-capitalised",
+        'models have type "Model"',
+        "response-body",
+        after=type_capitalised,
+        level="contract",
     ),
     Mutant(
-        "dates-not-rfc3339", "created_at is DD/MM/YYYY", "response-format", after=dates_not_rfc3339
+        "dates-not-rfc3339",
+        "created_at is DD/MM/YYYY",
+        "response-body",
+        after=dates_not_rfc3339,
+        level="contract",
     ),
     Mutant(
         "text-content-type",
         "successful responses are text/plain",
         "response-format",
         after=text_content_type,
+        level="hygiene",
     ),
     Mutant(
         "negative-max-tokens",
@@ -642,6 +836,85 @@ MUTANTS: tuple[Mutant, ...] = (
         "schema",
         after=negative_max_tokens,
         needs_openapi_core=True,
+        level="spec",
+    ),
+    Mutant(
+        "retired-in-default-view",
+        "without lifecycle[], retired models are listed too",
+        "lifecycle-default-view",
+        before=retired_in_default_view,
+        level="contract",
+    ),
+    Mutant(
+        "lifecycle-filter-ignored",
+        "lifecycle[] is ignored: every list is the default view",
+        "lifecycle-filter",
+        before=filter_ignored,
+        level="contract",
+    ),
+    Mutant(
+        "unknown-stage-ignored",
+        "an unknown lifecycle stage is dropped instead of refused",
+        "lifecycle-invalid",
+        before=unknown_stage_ignored,
+        level="contract",
+    ),
+    Mutant(
+        "lifecycle-missing",
+        "models have no lifecycle field",
+        "lifecycle-present",
+        after=lifecycle_missing,
+        level="contract",
+    ),
+    Mutant(
+        "capability-key-missing",
+        "capabilities.thinking.types has no between_tools",
+        "capabilities-keys",
+        after=capability_key_missing,
+        level="contract",
+    ),
+    Mutant(
+        "retired-not-retrievable",
+        "GET of a retired model gives 404",
+        "retired-retrieve",
+        before=retired_not_retrievable,
+        level="contract",
+    ),
+    Mutant(
+        "plain-lifecycle-ignored",
+        "lifecycle=retired (without brackets) is ignored",
+        "lifecycle-forms",
+        before=plain_lifecycle_ignored,
+        level="spec",
+    ),
+    Mutant(
+        "cursor-outside-view-refused",
+        "a cursor naming a model outside the filtered view gives 400",
+        "lifecycle-cursor",
+        before=cursor_outside_view_refused,
+        level="spec",
+    ),
+    Mutant(
+        "empty-bearer-500",
+        "an empty `Authorization: Bearer ` crashes the server (500)",
+        "auth-hostile",
+        before=empty_bearer_500,
+        level="hygiene",
     ),
 )
 """Every mutant, one per rule."""
+
+
+SPEC_ONLY = Mutant(
+    "spec-choices-differ",
+    "ties by id descending, a repeated parameter's last value wins, an unknown cursor is a 404, "
+    "after_id wins over before_id, the plain lifecycle= form is ignored",
+    "order-ties",
+    TiesReversed,
+    before=_chain(
+        repeats_last_wins, cursor_unknown_404, both_cursors_after_wins, plain_lifecycle_ignored
+    ),
+    level="spec",
+)
+"""An implementation that differs from the reference only where openapi.yaml decides: it must pass
+the default profile (with warnings) and fail ``--strict``."""

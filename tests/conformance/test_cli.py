@@ -1,4 +1,4 @@
-"""The conformance command: output, exit statuses 0/1/2, report files, and no key anywhere."""
+"""The conformance command: output, exit statuses 0/1/2/3, profiles, headers, report files, no key."""
 
 from __future__ import annotations
 
@@ -16,13 +16,16 @@ import pytest
 from anthropic_models.conformance import CHECKS
 from anthropic_models.conformance.__main__ import main
 from anthropic_models.server import serve_in_thread
+from tests.conformance.independent import DIFFERENT, IndependentApp, make_models
 from tests.conformance.mutants import MUTANTS
+from tests.conformance.sockets import MisbehavingServer
+from tests.conformance.test_headers import PROXY_KEY, ProxyGate
 
 pytestmark = pytest.mark.integration
 
 KEY = "sk-ant-cli-" + "c" * 24
 HAS_OPENAPI_CORE = importlib.util.find_spec("openapi_core") is not None
-SUMMARY = re.compile(r"^\d+ passed, \d+ failed, \d+ skipped$", re.MULTILINE)
+SUMMARY = re.compile(r"^\d+ passed, \d+ failed, \d+ warnings, \d+ skipped$", re.MULTILINE)
 
 
 def closed_port_url() -> str:
@@ -45,9 +48,13 @@ def test_a_passing_target_prints_a_line_per_check_and_exits_0(
     skipped = set() if HAS_OPENAPI_CORE else {"schema"}
     for name in ("discovery", *CHECKS):
         word = "SKIP" if name in skipped else "PASS"
-        assert re.search(rf"^{re.escape(name)} +{word}  \S", out, re.MULTILINE), name
+        level = "contract" if name == "discovery" else CHECKS[name].level.value
+        assert re.search(rf"^{re.escape(name)} +{word}  {level} +\S", out, re.MULTILINE), name
     passed = len(CHECKS) + 1 - len(skipped)
-    assert SUMMARY.findall(out) == [f"{passed} passed, 0 failed, {len(skipped)} skipped"]
+    assert SUMMARY.findall(out) == [
+        f"{passed} passed, 0 failed, 0 warnings, {len(skipped)} skipped"
+    ]
+    assert out.splitlines()[-1].startswith("PASS [default profile")
     assert KEY not in out
 
 
@@ -64,7 +71,7 @@ def test_a_failing_target_exits_1_and_writes_json_and_junit(
     captured = capsys.readouterr()
     assert status == 1
     (line,) = [ln for ln in captured.out.splitlines() if ln.startswith("after-id ")]
-    assert " FAIL  after_id is inclusive" in line
+    assert " FAIL  contract  after_id is inclusive" in line
     assert "[GET /v1/models?after_id=" in line and "(x-api-key) -> 200]" in line
     data = json.loads(json_file.read_text(encoding="utf-8"))
     assert "after-id" in {c["name"] for c in data["checks"] if c["status"] == "failed"}
@@ -130,12 +137,16 @@ def test_an_unknown_check_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "unknown check(s) nope" in err and "has-more" in err
 
 
-def test_list_checks_names_every_check_and_its_rule(capsys: pytest.CaptureFixture[str]) -> None:
-    """--list-checks prints each check with its summary and the rule it tests."""
+def test_list_checks_names_every_check_its_level_and_rule(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--list-checks prints each check with its level, its summary and the rule it tests."""
     assert main(["--list-checks"]) == 0
     out = capsys.readouterr().out
     for name, check in CHECKS.items():
-        assert f"{name} " in out and check.rule in out
+        pattern = rf"^{re.escape(name)} +{check.level.value} +{re.escape(check.summary)}$"
+        assert re.search(pattern, out, re.MULTILINE), name
+        assert check.rule in out
 
 
 def test_reference_mode_tests_an_in_process_server(capsys: pytest.CaptureFixture[str]) -> None:
@@ -143,7 +154,7 @@ def test_reference_mode_tests_an_in_process_server(capsys: pytest.CaptureFixture
     assert main(["--reference", "--only", "has-more"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("testing the reference server at http://127.0.0.1:")
-    assert "2 passed, 0 failed, 0 skipped" in out
+    assert "2 passed, 0 failed, 0 warnings, 0 skipped" in out
 
 
 def test_base_url_and_reference_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
@@ -173,3 +184,88 @@ def _environ() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if not k.startswith("ANTHROPIC_")}
+
+
+def indie(**options: object) -> IndependentApp:
+    """The independent implementation, accepting KEY."""
+    return IndependentApp(make_models(20), api_key=KEY, **options)  # type: ignore[arg-type]
+
+
+def test_strict_fails_spec_findings_that_the_default_profile_warns(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Spec-level choices made otherwise: exit 0 with WARN lines by default, exit 1 with --strict."""
+    with MisbehavingServer(indie(choices=DIFFERENT)) as server:
+        default = main([server.url, "--api-key", KEY])
+        out = capsys.readouterr().out
+        strict = main([server.url, "--api-key", KEY, "--strict"])
+        strict_out = capsys.readouterr().out
+    assert (default, strict) == (0, 1)
+    assert re.search(r"^repeated-params +WARN  spec ", out, re.MULTILINE)
+    assert re.search(r"^repeated-params +FAIL  spec ", strict_out, re.MULTILINE)
+    assert strict_out.splitlines()[-1].startswith("FAIL: ")
+    assert "strict profile" in strict_out.splitlines()[-1]
+
+
+def test_a_small_budget_is_inconclusive_with_exit_3(capsys: pytest.CaptureFixture[str]) -> None:
+    """--max-requests 5 leaves most checks unevaluated: exit 3 and an INCONCLUSIVE verdict."""
+    with MisbehavingServer(indie()) as server:
+        status = main([server.url, "--api-key", KEY, "--max-requests", "5"])
+    out = capsys.readouterr().out
+    assert status == 3
+    assert out.splitlines()[-1].startswith("INCONCLUSIVE: ")
+    assert re.search(r"^\d+ passed, 0 failed, 0 warnings, 0 skipped, \d+ inconclusive$", out, re.M)
+
+
+def test_header_reaches_a_gateway_and_its_value_stays_secret(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--header 'X-Proxy-Key: ...' is sent with every request; the value is in no output."""
+    json_file = tmp_path / "report.json"
+    with MisbehavingServer(ProxyGate(make_models(20), api_key=KEY)) as server:
+        headers = ["--header", f"X-Proxy-Key: {PROXY_KEY}", "--header", "x-tenant: acme"]
+        status = main([server.url, "--api-key", KEY, *headers, "--json", str(json_file)])
+    captured = capsys.readouterr()
+    assert status == 0, captured.out
+    data = json.loads(json_file.read_text(encoding="utf-8"))
+    assert data["headers"] == [
+        {"name": "X-Proxy-Key", "value": "[REDACTED]"},
+        {"name": "x-tenant", "value": "acme"},
+    ]
+    for text in (captured.out, captured.err, json_file.read_text(encoding="utf-8")):
+        assert PROXY_KEY not in text and KEY not in text
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("no-colon-here", "expected 'Name: value'"),
+        ("x-api-key: sk-1", "is a credential"),
+        ("x-a: \u6a21", "not Latin-1"),
+    ],
+)
+def test_a_bad_header_exits_2_with_one_line(
+    header: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A malformed or forbidden --header is one line on stderr and exit 2, before anything is sent."""
+    with MisbehavingServer(indie()) as server:
+        status = main([server.url, "--api-key", KEY, "--header", header])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1 and message in err
+    assert server.answered == 0
+
+
+@pytest.mark.parametrize("option", ["--json", "--junit"])
+def test_a_report_path_that_cannot_be_written_fails_at_once(
+    option: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A --json or --junit path in a missing folder is exit 2 and one line, before any request."""
+    bad = tmp_path / "no-such-folder" / "report.out"
+    with MisbehavingServer(indie()) as server:
+        status = main([server.url, "--api-key", KEY, option, str(bad)])
+    captured = capsys.readouterr()
+    assert status == 2
+    assert captured.err.startswith(f"anthropic-models conformance: error: cannot write {bad}")
+    assert captured.err.count("\n") == 1 and captured.out == ""
+    assert server.answered == 0

@@ -1,4 +1,8 @@
-"""The kit without sockets: the reference app answers in-process through a fake urllib3 pool."""
+"""The kit without sockets: an implementation answers in-process through a fake urllib3 pool.
+
+Most tests use the independent implementation of ``tests/conformance/independent.py`` (a correct
+target that shares no code with the reference server); the reference app's own run is here too.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +19,12 @@ from urllib3.exceptions import NewConnectionError
 import anthropic_models.conformance as conformance
 from anthropic_models import _validation
 from anthropic_models.conformance import CHECKS, Status, Target, run_conformance
+from anthropic_models.conformance.registry import Level
 from anthropic_models.conformance.target import Credential, redacted_url
 from anthropic_models.errors import MissingDependencyError
 from anthropic_models.server import Catalog, ModelsApp
-from tests.conformance.mutants import MUTANTS, MutantApp, Reply, error_reply
+from tests.conformance.independent import IndependentApp, make_models
+from tests.conformance.mutants import MUTANTS, SPEC_ONLY, MutantApp, Reply, error_reply
 from tests.conformance.wsgi_pool import wsgi_pool
 from tests.fakes import FakePool, FakeResponse, Sent
 
@@ -36,17 +42,30 @@ def run(app: Any, **options: Any) -> conformance.Report:
     return run_conformance(URL, pool=wsgi_pool(app, prefix=PREFIX), **options)
 
 
-def test_reference_app_passes_every_check_in_process() -> None:
-    """The reference app passes every check, with none skipped, and a base URL path prefix kept."""
-    report = run(ModelsApp(api_key=KEY))
+def correct(api_key: Optional[str] = KEY, count: int = 30) -> IndependentApp:
+    """The independent implementation, making the spec's choices: it passes --strict."""
+    return IndependentApp(make_models(count), api_key=api_key)
+
+
+def test_reference_app_passes_every_check_in_process_strict() -> None:
+    """The reference app passes every check with --strict, none skipped, a base URL prefix kept."""
+    report = run(ModelsApp(api_key=KEY), strict=True)
     assert report.exit_code == 0, report.to_text()
     assert report.count(Status.PASSED) == len(CHECKS) + 1 - SCHEMA_SKIPPED  # and discovery
-    assert report.catalogue_size == 20
+    assert report.warnings == ()
+
+
+def test_an_independent_implementation_passes_every_check_strict() -> None:
+    """A second, independent implementation of the spec passes every check with --strict."""
+    report = run(correct(), strict=True)
+    assert report.exit_code == 0, report.to_text()
+    assert report.count(Status.PASSED) == len(CHECKS) + 1 - SCHEMA_SKIPPED
+    assert report.verdict.startswith("PASS [strict profile")
 
 
 def test_bearer_token_alone_is_enough() -> None:
     """A run with only an auth token sends it as Bearer and passes."""
-    report = run(ModelsApp(api_key=KEY), auth_token=KEY)
+    report = run(correct(), auth_token=KEY)
     assert report.exit_code == 0, report.to_text()
     assert report.auth == "bearer"
     assert "x-api-key not tried" in report.result("auth-schemes").reason
@@ -54,7 +73,7 @@ def test_bearer_token_alone_is_enough() -> None:
 
 def test_any_key_server_fails_only_auth_any_key() -> None:
     """A server accepting any key fails auth-any-key alone, and auth-wrong-key says why it skips."""
-    report = run(ModelsApp())
+    report = run(correct(api_key=None))
     assert report.failed_names == {"auth-any-key"}
     assert report.result("auth-any-key").reason.startswith("accepts any key")
     assert report.result("auth-wrong-key").status is Status.SKIPPED
@@ -102,7 +121,7 @@ def _refuse_bearer(app: ModelsApp, environ: dict[str, Any]) -> Optional[Reply]:
 
 def test_refused_credentials_make_the_target_untestable() -> None:
     """A key the target refuses gives exit status 2, no checks, and the 401 in the reason."""
-    report = run(ModelsApp(api_key=KEY), api_key="sk-ant-not-this-one")
+    report = run(correct(), api_key="sk-ant-not-this-one")
     assert report.exit_code == 2
     assert report.results == ()
     assert report.untestable is not None and "refuses the credentials (401" in report.untestable
@@ -111,7 +130,7 @@ def test_refused_credentials_make_the_target_untestable() -> None:
 
 def test_no_credentials_make_the_target_untestable() -> None:
     """Without a key or a token nothing is sent and the status is 2."""
-    pool = wsgi_pool(ModelsApp(api_key=KEY), prefix=PREFIX)
+    pool = wsgi_pool(correct(), prefix=PREFIX)
     report = run_conformance(URL, pool=pool)
     assert (report.exit_code, report.requests, pool.sent) == (2, 0, [])
 
@@ -124,8 +143,8 @@ def test_unreachable_target_is_untestable() -> None:
     assert report.untestable is not None and report.untestable.startswith("unreachable")
 
 
-def test_a_walk_that_loops_fails_discovery_and_skips_catalogue_checks() -> None:
-    """A second page that points back to the first fails discovery; checks needing it are skipped."""
+def test_a_walk_that_loops_fails_discovery_and_leaves_catalogue_checks_inconclusive() -> None:
+    """A page that points back fails discovery; checks needing the catalogue are inconclusive."""
 
     def loop(sent: Sent) -> Optional[FakeResponse]:
         if "limit=1000" not in sent.url:
@@ -134,19 +153,21 @@ def test_a_walk_that_loops_fails_discovery_and_skips_catalogue_checks() -> None:
         return FakeResponse(200, json.dumps(page).encode(), {"content-type": "application/json"})
 
     report = run_conformance(
-        URL, api_key=KEY, pool=wsgi_pool(ModelsApp(api_key=KEY), prefix=PREFIX, tamper=loop)
+        URL, api_key=KEY, pool=wsgi_pool(correct(), prefix=PREFIX, tamper=loop)
     )
     assert report.exit_code == 1
     assert report.result("discovery").status is Status.FAILED
     assert "has_more is true" in report.result("discovery").reason
     for name, check in CHECKS.items():
         if check.needs_catalogue:
-            assert report.result(name).status is Status.SKIPPED, name
+            result = report.result(name)
+            assert result.status is Status.INCONCLUSIVE, name
+            assert "needs the catalogue" in result.reason
     assert report.result("auth-missing").status is Status.PASSED
 
 
 def test_limit_1000_refused_still_discovers_with_a_smaller_limit() -> None:
-    """A target refusing limit=1000 is walked with limit=100 and fails limit-honoured only."""
+    """A target refusing the largest limit is walked with a tenth of it and fails limit-honoured only."""
     mutant = next(m for m in MUTANTS if m.name == "limit-1000-refused")
     report = run(mutant.app(KEY))
     assert report.result("discovery").reason.endswith("limit=100")
@@ -155,7 +176,7 @@ def test_limit_1000_refused_still_discovers_with_a_smaller_limit() -> None:
 
 def test_only_and_skip_select_checks() -> None:
     """--only runs the named checks (after discovery); --skip leaves checks out; order is kept."""
-    report = run(ModelsApp(api_key=KEY), only=["has-more", "order"], skip=["order"])
+    report = run(correct(), only=["has-more", "order"], skip=["order"])
     assert [r.name for r in report.results] == ["discovery", "has-more"]
 
 
@@ -165,13 +186,25 @@ def test_unknown_check_name_is_refused() -> None:
         run_conformance(URL, api_key=KEY, only=["no-such-check"])
 
 
-def test_budget_spent_skips_the_remaining_checks() -> None:
-    """When max_requests runs out the checks still to run are skipped with the reason."""
-    report = run(ModelsApp(api_key=KEY), max_requests=30)
-    skipped = [r for r in report.results if r.status is Status.SKIPPED and r.name != "schema"]
-    assert skipped and all("budget" in r.reason for r in skipped)
+def test_budget_spent_makes_the_run_inconclusive_not_a_pass() -> None:
+    """When max_requests runs out the checks still to run are inconclusive, and the exit is 3."""
+    report = run(correct(), max_requests=30)
+    unevaluated = [r for r in report.results if r.status is Status.INCONCLUSIVE]
+    assert unevaluated and all("budget" in r.reason for r in unevaluated)
     assert report.requests == 30
-    assert report.exit_code == 0
+    assert report.failures == ()
+    assert report.exit_code == 3
+    assert f"{len(unevaluated)} inconclusive" in report.summary
+    assert report.verdict.startswith(f"INCONCLUSIVE: {len(unevaluated)} checks were not evaluated")
+    assert report.to_text().splitlines()[-1] == report.verdict
+
+
+def test_a_budget_too_small_for_discovery_is_inconclusive() -> None:
+    """A budget that cannot walk the catalogue leaves discovery inconclusive (exit 3), not a pass."""
+    report = run(correct(count=30), max_requests=1, only=["order"])
+    assert report.result("discovery").status is Status.INCONCLUSIVE
+    assert "raise --max-requests" in report.result("discovery").reason
+    assert report.exit_code == 3
 
 
 def test_schema_check_skips_without_openapi_core(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -181,7 +214,7 @@ def test_schema_check_skips_without_openapi_core(monkeypatch: pytest.MonkeyPatch
         raise MissingDependencyError("no openapi-core")
 
     monkeypatch.setattr(_validation, "spec_validator", missing)
-    report = run(ModelsApp(api_key=KEY))
+    report = run(correct())
     schema = report.result("schema")
     assert schema.status is Status.SKIPPED
     assert "anthropic-models[validation]" in schema.reason
@@ -191,10 +224,11 @@ def test_schema_check_skips_without_openapi_core(monkeypatch: pytest.MonkeyPatch
 
 def test_target_records_auth_scheme_never_the_key() -> None:
     """Each recorded request names its credential's scheme; the key is only in the headers sent."""
-    pool = wsgi_pool(ModelsApp(api_key=KEY), prefix=PREFIX)
+    app = correct()
+    pool = wsgi_pool(app, prefix=PREFIX)
     with Target(URL, api_key=KEY, pool=pool) as target:
         target.list_models(limit=1)
-        target.get_model("claude-2.0", credential=Credential("bearer", KEY))
+        target.get_model(app.models[0]["id"], credential=Credential("bearer", KEY))
         target.get_raw(
             "/v1/models", [("limit", "1"), ("limit", "2")], credential=Credential("none")
         )
@@ -217,22 +251,26 @@ def test_redacted_url_hides_a_password() -> None:
 
 def test_junit_and_json_reports_parse_and_count() -> None:
     """The JUnit XML parses and counts failures; the JSON has a result per check and the summary."""
-    mutant = next(m for m in MUTANTS if m.name == "unknown-cursor-ignored")
+    mutant = next(m for m in MUTANTS if m.name == "first-id-wrong")
     report = run(mutant.app(KEY))
     suite = ElementTree.fromstring(report.to_junit_xml())
     assert suite.get("failures") == "1"
     assert suite.get("tests") == str(len(CHECKS) + 1)
     (failure,) = suite.iter("failure")
-    assert "400" in (failure.get("message") or "")
+    assert "first_id" in (failure.get("message") or "")
     data = json.loads(report.to_json())
     assert data["summary"] == {
         "passed": len(CHECKS) - SCHEMA_SKIPPED,
         "failed": 1,
+        "warned": 0,
         "skipped": SCHEMA_SKIPPED,
+        "inconclusive": 0,
+        "not_run": 0,
     }
     assert data["exit_code"] == 1
     (failed,) = [c for c in data["checks"] if c["status"] == "failed"]
-    assert failed["name"] == "cursor-unknown" and failed["request"]["auth"] == "x-api-key"
+    assert failed["name"] == "first-last-id" and failed["request"]["auth"] == "x-api-key"
+    assert failed["level"] == "contract"
 
 
 def test_kit_never_imports_the_client() -> None:
@@ -250,14 +288,21 @@ def test_kit_never_imports_the_client() -> None:
             assert not banned.intersection(names), f"{path.name} imports {names}"
 
 
-def test_every_check_is_documented() -> None:
-    """Every check has a one-line summary (its docstring) and cites a rule of openapi.yaml."""
+def test_every_check_is_documented_with_its_level() -> None:
+    """Every check has a one-line summary and a level, and its rule says where it comes from."""
+    where = {
+        Level.CONTRACT: "API contract",
+        Level.SPEC: "openapi.yaml decision",
+        Level.HYGIENE: "HTTP",
+    }
     for check in CHECKS.values():
-        assert check.summary and check.summary.endswith(".")
-        assert "openapi.yaml" in check.rule or "HTTP" in check.rule
+        assert check.summary and check.summary.endswith("."), check.name
+        assert where[check.level] in check.rule, check.name
 
 
-def test_every_check_has_a_mutant_that_only_its_rule_catches_or_more() -> None:
-    """The mutants cover every check except discovery, and there are at least 20."""
+def test_every_check_has_a_mutant_stating_its_level() -> None:
+    """The mutants cover every check, and each states the level of the check that catches it."""
     assert len(MUTANTS) >= 20
     assert {m.caught_by for m in MUTANTS} == set(CHECKS)
+    for mutant in (*MUTANTS, SPEC_ONLY):
+        assert mutant.level == CHECKS[mutant.caught_by].level.value, mutant.name

@@ -44,9 +44,9 @@ def test_a_failing_case_fails_with_reason_request_and_rule() -> None:
             cases["default-limit"].check()
         cases["order"].check()
     message = str(failed.value)
-    assert message.startswith("default-limit: no limit gave 10 models, expected 20")
+    assert message.startswith("default-limit (contract): no limit gave 10 models, expected 20")
     assert "request: GET /v1/models (x-api-key) -> 200" in message
-    assert "rule: openapi.yaml, parameter limit" in message
+    assert "rule: API contract" in message
 
 
 def test_a_skipped_check_skips_its_case() -> None:
@@ -61,18 +61,34 @@ def test_a_skipped_check_skips_its_case() -> None:
 
 
 def test_assert_conformant_names_each_failure() -> None:
-    """assert_conformant raises an AssertionError naming the failed check, its request and rule."""
+    """assert_conformant raises an AssertionError naming the failed check, its request and rule;
+    a spec-level finding fails it only in a strict run."""
     mutant = next(m for m in MUTANTS if m.name == "both-cursors-accepted")
     with serve_in_thread(mutant.app(KEY)) as server:
-        report = run_conformance(server.url, api_key=KEY)
+        default = run_conformance(server.url, api_key=KEY)
+        report = run_conformance(server.url, api_key=KEY, strict=True)
         with serve_in_thread(api_key=KEY) as good:
-            assert_conformant(run_conformance(good.url, api_key=KEY))
+            assert_conformant(run_conformance(good.url, api_key=KEY, strict=True))
+    assert_conformant(default)
     with pytest.raises(AssertionError) as raised:
         assert_conformant(report)
     text = str(raised.value)
     assert "does not conform (" in text
-    assert "cursor-conflict: both cursors were accepted (200), expected 400" in text
+    assert "cursor-conflict (spec): both cursors were accepted (200), expected 400" in text
     assert "request: GET /v1/models?after_id=" in text
+
+
+def test_an_inconclusive_run_is_not_conformant_and_its_cases_fail() -> None:
+    """A run cut short by its budget fails assert_conformant and the cases it left unevaluated."""
+    with serve_in_thread(api_key=KEY) as server:
+        report = run_conformance(server.url, api_key=KEY, max_requests=5)
+        cases = pytest_checks(server.url, api_key=KEY, max_requests=5, only=["order", "has-more"])
+        for case in cases[:2]:
+            case.check()
+        with pytest.raises(pytest.fail.Exception, match=r"^inconclusive: has-more"):
+            cases[2].check()
+    with pytest.raises(AssertionError, match="the run is inconclusive"):
+        assert_conformant(report)
 
 
 def test_an_untestable_target_fails_every_case() -> None:

@@ -201,7 +201,10 @@ def test_every_generated_parameter_is_a_facade_keyword() -> None:
     After a regeneration adds a parameter, this test names what the facade must learn; until
     then, extra_query and extra_headers reach it.
     """
-    facade = {"list_models": ModelsClient.list_models, "get_model": ModelsClient.retrieve}
+    facade: dict[str, Any] = {
+        "list_models": ModelsClient.list_models,
+        "get_model": ModelsClient.retrieve,
+    }
     handled_by_the_client = {"anthropic_version", "anthropic_beta"}
     renamed = {"anthropic_workspace_id": "workspace_id"}
     missing = []

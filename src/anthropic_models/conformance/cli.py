@@ -1,7 +1,9 @@
 """The ``conformance`` command: test an implementation of the Models API against openapi.yaml.
 
-Exit status 0 when every check passes (or is skipped), 1 when any fails, 2 when the target cannot
-be tested (unreachable, no credentials, credentials refused) or the command line is wrong.
+Exit status: 0 pass; 1 fail (a contract or hygiene check failed; with ``--strict``, a spec check
+too); 2 cannot test (unreachable, no credentials, credentials refused, a wrong command line, a
+report file that cannot be written: checked before anything is sent); 3 inconclusive (nothing
+failed, but some check could not be evaluated: the request budget ran out, no catalogue...).
 
 >>> import argparse
 >>> parser = argparse.ArgumentParser()
@@ -14,21 +16,22 @@ be tested (unreachable, no credentials, credentials refused) or the command line
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import secrets
 import sys
-from pathlib import Path
-from typing import Optional, TextIO
+from typing import Iterator, Optional, TextIO
 
 from anthropic_models._argtypes import number, whole_number
 from anthropic_models.conformance.registry import CHECKS
-from anthropic_models.conformance.report import Report
+from anthropic_models.conformance.report import EXIT_CANNOT_TEST, Report, escape_controls
 from anthropic_models.conformance.runner import (
     DEFAULT_MAX_REQUESTS,
     DEFAULT_TIMEOUT,
     DISCOVERY_RULE,
     run_conformance,
 )
+from anthropic_models.conformance.target import extra_headers, parse_header
 
 __all__ = ["configure_conformance_parser", "run_conformance_command", "selected"]
 
@@ -81,6 +84,19 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--skip", metavar="CHECK", nargs="+", action="append", help="do not run these checks"
     )
+    parser.add_argument(
+        "--header",
+        metavar="'NAME: VALUE'",
+        action="append",
+        default=[],
+        help="add this header to every request (repeatable), e.g. a gateway's own key; the value "
+        "of a name containing key or token, or authorization, never appears in a report",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail spec-level findings (openapi.yaml's own decisions) instead of warning",
+    )
     parser.add_argument("--json", metavar="FILE", help="write the report as JSON to FILE")
     parser.add_argument("--junit", metavar="FILE", help="write the report as JUnit XML to FILE")
     parser.add_argument(
@@ -98,27 +114,54 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
         help=f"seconds to connect and per read (default {DEFAULT_TIMEOUT:g})",
     )
     parser.add_argument(
-        "--list-checks", action="store_true", help="list the checks and the rules they test"
+        "--list-checks",
+        action="store_true",
+        help="list the checks, the level of each (contract, spec, hygiene) and the rule it tests",
     )
     parser.set_defaults(handler=run_conformance_command)
 
 
 def _list_checks(out: TextIO) -> int:
     width = max(len(name) for name in ("discovery", *CHECKS)) + 1
-    rows = [("discovery", "walks the catalogue forward with limit=1000", DISCOVERY_RULE)]
-    rows += [(c.name, c.summary, c.rule) for c in CHECKS.values()]
-    for name, summary, rule in rows:
-        print(f"{name:<{width}} {summary}", file=out)
-        print(f"{'':<{width}}   rule: {rule}", file=out)
+    rows = [
+        (
+            "discovery",
+            "contract",
+            "walks the catalogue forward with the largest limit",
+            DISCOVERY_RULE,
+        )
+    ]
+    rows += [(c.name, c.level.value, c.summary, c.rule) for c in CHECKS.values()]
+    for name, level, summary, rule in rows:
+        print(f"{name:<{width}} {level:<8}  {summary}", file=out)
+        print(f"{'':<{width}} {'':<8}  rule: {rule}", file=out)
     return 0
 
 
-def _write(path: str, text: str) -> Optional[str]:
+class _Usage(Exception):
+    """A command line that cannot run: one line on stderr, exit status 2."""
+
+
+@contextlib.contextmanager
+def _report_files(args: argparse.Namespace) -> Iterator[list[tuple[TextIO, str]]]:
+    """The --json and --junit files, opened before anything is sent (a bad path fails at once)."""
+    with contextlib.ExitStack() as stack:
+        files: list[tuple[TextIO, str]] = []
+        for path, kind in ((args.json, "json"), (args.junit, "junit")):
+            if path:
+                try:
+                    handle = stack.enter_context(open(path, "w", encoding="utf-8"))
+                except OSError as exc:
+                    raise _Usage(f"cannot write {path}: {exc.strerror or exc}") from None
+                files.append((handle, kind))
+        yield files
+
+
+def _headers(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
     try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        return f"cannot write {path}: {exc.strerror or exc}"
-    return None
+        return extra_headers([parse_header(text) for text in args.header])
+    except ValueError as exc:
+        raise _Usage(f"--header: {exc}") from None
 
 
 def _run(
@@ -132,6 +175,8 @@ def _run(
         skip=selected(args.skip),
         max_requests=args.max_requests,
         timeout=args.timeout,
+        headers=_headers(args),
+        strict=args.strict,
     )
 
 
@@ -140,46 +185,48 @@ def run_conformance_command(args: argparse.Namespace) -> int:
     out, err = sys.stdout, sys.stderr
     if args.list_checks:
         return _list_checks(out)
+    try:
+        return _command(args, out)
+    except _Usage as exc:
+        print(escape_controls(f"{_PREFIX} error: {exc}"), file=err)
+        return EXIT_CANNOT_TEST
+
+
+def _command(args: argparse.Namespace, out: TextIO) -> int:
     unknown = sorted({*(selected(args.only) or ()), *(selected(args.skip) or ())} - set(CHECKS))
     if unknown:
-        print(
-            f"{_PREFIX} error: unknown check(s) {', '.join(unknown)}; known: {', '.join(CHECKS)}",
-            file=err,
-        )
-        return 2
+        raise _Usage(f"unknown check(s) {', '.join(unknown)}; known: {', '.join(CHECKS)}")
     if args.reference == bool(args.base_url):
-        print(f"{_PREFIX} error: give a BASE_URL, or --reference (not both)", file=err)
-        return 2
-    if args.reference:
-        if args.api_key or args.auth_token:
-            print(f"{_PREFIX} error: --reference makes its own key", file=err)
-            return 2
-        from anthropic_models.server import serve_in_thread
+        raise _Usage("give a BASE_URL, or --reference (not both)")
+    if args.reference and (args.api_key or args.auth_token):
+        raise _Usage("--reference makes its own key")
+    _headers(args)  # a bad header is refused before anything is opened or sent
+    with _report_files(args) as files:
+        if args.reference:
+            from anthropic_models.server import serve_in_thread
 
-        key = "sk-ant-conformance-" + secrets.token_urlsafe(18)
-        with serve_in_thread(api_key=key) as server:
-            print(f"testing the reference server at {server.url} (in-process)", file=out)
-            report = _run(args, server.url, key, None)
-    else:
-        api_key = args.api_key
-        token = args.auth_token
-        if api_key is None and token is None:
-            api_key = os.environ.get("ANTHROPIC_API_KEY") or None
-            token = None if api_key else os.environ.get("ANTHROPIC_AUTH_TOKEN") or None
-        try:
-            report = _run(args, args.base_url, api_key, token)
-        except ValueError as exc:  # a base URL that is not http(s)
-            print(f"{_PREFIX} error: {exc}", file=err)
-            return 2
-    status = report.exit_code
-    for path, text in ((args.json, report.to_json), (args.junit, report.to_junit_xml)):
-        if path:
-            problem = _write(path, text())
-            if problem:
-                print(f"{_PREFIX} error: {problem}", file=err)
-                status = 2
+            key = "sk-ant-conformance-" + secrets.token_urlsafe(18)
+            with serve_in_thread(api_key=key) as server:
+                print(f"testing the reference server at {server.url} (in-process)", file=out)
+                report = _run(args, server.url, key, None)
+        else:
+            api_key = args.api_key
+            token = args.auth_token
+            if api_key is None and token is None:
+                api_key = os.environ.get("ANTHROPIC_API_KEY") or None
+                token = None if api_key else os.environ.get("ANTHROPIC_AUTH_TOKEN") or None
+            try:
+                report = _run(args, args.base_url, api_key, token)
+            except ValueError as exc:  # a base URL that is not http(s)
+                raise _Usage(str(exc)) from None
+        for handle, kind in files:
+            try:
+                handle.write(report.to_json() if kind == "json" else report.to_junit_xml())
+                handle.flush()
+            except OSError as exc:
+                raise _Usage(f"cannot write {handle.name}: {exc.strerror or exc}") from None
     if report.untestable is not None:
-        print(f"{_PREFIX} {report.to_text().strip()}", file=err)
+        print(f"{_PREFIX} {report.to_text().strip()}", file=sys.stderr)
     else:
         out.write(report.to_text())
-    return status
+    return report.exit_code

@@ -1,4 +1,4 @@
-"""Learning the target's catalogue first: a forward walk with ``limit=1000``, within the budget."""
+"""Learning the target's catalogue first: a forward walk with the largest ``limit``, within the budget."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ from typing import Any, Mapping, Optional
 import attrs
 
 from anthropic_models import _codec
-from anthropic_models.conformance.pages import read_page
-from anthropic_models.conformance.registry import Failure
+from anthropic_models.conformance.pages import MAX_LIMIT, read_page
+from anthropic_models.conformance.registry import Failure, Inconclusive
 from anthropic_models.conformance.target import BudgetExhausted, Exchange, NoAnswer, Target
 
 __all__ = ["WALK_LIMIT", "Catalogue", "DiscoveryFailed", "Untestable", "discover"]
 
-WALK_LIMIT = 1000
+WALK_LIMIT = MAX_LIMIT
 """The page size of the discovery walk: the largest the spec allows."""
 
-FALLBACK_LIMIT = 100
+FALLBACK_LIMIT = max(1, MAX_LIMIT // 10)
 """The page size of the walk when the target refuses ``limit=1000`` (limit-honoured reports it)."""
 
 
@@ -68,8 +68,8 @@ def discover(target: Target) -> Catalogue:
     """Walk the whole catalogue forward (``after_id = last_id`` while ``has_more``).
 
     Raises Untestable when the first request gets no answer or an error status (the credentials
-    are refused, the base URL is wrong, the budget is too small); DiscoveryFailed when a later
-    page is broken or the walk would loop.
+    are refused, the base URL is wrong); Inconclusive when the budget is too small; NoAnswer when
+    a later page gets no answer; DiscoveryFailed when a later page is broken or the walk would loop.
     """
     ids: list[str] = []
     items: dict[str, Mapping[str, Any]] = {}
@@ -85,9 +85,9 @@ def discover(target: Target) -> Catalogue:
         except NoAnswer as exc:
             if pages == 0:
                 raise Untestable(f"unreachable: {exc.reason}") from None
-            raise DiscoveryFailed(f"no answer: {exc.reason}") from None
+            raise
         except BudgetExhausted:
-            raise Untestable(
+            raise Inconclusive(
                 f"the catalogue needs more than {target.max_requests} requests of limit "
                 f"{limit} to walk: raise --max-requests"
             ) from None

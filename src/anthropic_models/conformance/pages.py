@@ -11,8 +11,31 @@ from anthropic_models.conformance.registry import Failure
 from anthropic_models.conformance.target import Exchange
 from anthropic_models.errors import ResponseValidationError
 from anthropic_models_generated.models import ErrorResponse
+from anthropic_models_generated.transport import LIST_MODELS
 
-__all__ = ["ERROR_TYPES", "MISSING", "PageView", "read_error", "read_page", "said", "show_ids"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "ERROR_TYPES",
+    "MAX_LIMIT",
+    "MAX_STAGES",
+    "MIN_LIMIT",
+    "MISSING",
+    "STAGES",
+    "PageView",
+    "read_error",
+    "read_page",
+    "said",
+    "show_ids",
+]
+
+_LIMIT = LIST_MODELS.parameter("limit")
+_LIFECYCLE = LIST_MODELS.parameter("lifecycle")
+MIN_LIMIT: int = _LIMIT.minimum if _LIMIT.minimum is not None else 1
+MAX_LIMIT: int = _LIMIT.maximum if _LIMIT.maximum is not None else MIN_LIMIT
+DEFAULT_LIMIT: int = int(_LIMIT.default) if isinstance(_LIMIT.default, int) else MAX_LIMIT
+STAGES: tuple[str, ...] = _LIFECYCLE.enum or ()
+"""The lifecycle stages, as the spec lists them."""
+MAX_STAGES: int = _LIFECYCLE.max_items if _LIFECYCLE.max_items is not None else len(STAGES)
 
 
 class _Missing:
@@ -26,14 +49,19 @@ MISSING: Any = _Missing()
 ERROR_TYPES: dict[int, tuple[str, ...]] = {
     400: ("invalid_request_error", "invalid_request"),
     401: ("authentication_error",),
+    402: ("billing_error",),
     403: ("permission_error",),
     404: ("not_found_error",),
+    409: ("conflict_error",),
     413: ("request_too_large",),
     429: ("rate_limit_error", "rate_limit_exceeded"),
     500: ("api_error", "server_error"),
+    503: ("api_error", "overloaded_error"),
+    504: ("timeout_error",),
     529: ("overloaded_error",),
 }
-"""The error ``type`` documented for each status (openapi.yaml, ErrorDetail.type), legacy names too."""
+"""The error ``type`` documented for each status (the API's list, openapi.yaml ErrorDetail.type),
+legacy names too."""
 
 
 def show_ids(ids: Any, limit: int = 6) -> str:

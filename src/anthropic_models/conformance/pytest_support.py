@@ -32,7 +32,7 @@ __all__ = ["ConformanceCase", "assert_conformant", "pytest_checks"]
 
 
 def _describe(result: CheckResult) -> str:
-    lines = [f"{result.name}: {result.reason}"]
+    lines = [f"{result.name} ({result.level}): {result.reason}"]
     if result.evidence:
         lines.append(f"    request: {result.evidence}")
     lines.append(f"    rule: {result.rule}")
@@ -42,6 +42,9 @@ def _describe(result: CheckResult) -> str:
 def assert_conformant(report: Report) -> None:
     """Raise AssertionError, naming each failed check, its request and its rule, unless it passed.
 
+    An inconclusive run (a check not evaluated) is not a pass either; spec-level warnings are
+    (unless the run was strict, which made them failures).
+
     >>> from anthropic_models.conformance.report import Report
     >>> assert_conformant(Report(target="http://127.0.0.1:8080", auth="x-api-key", results=()))
     """
@@ -50,6 +53,11 @@ def assert_conformant(report: Report) -> None:
     if report.failures:
         details = "\n".join(_describe(result) for result in report.failures)
         raise AssertionError(f"{report.target} does not conform ({report.summary}):\n{details}")
+    if report.unevaluated:
+        details = "\n".join(_describe(result) for result in report.unevaluated)
+        raise AssertionError(
+            f"{report.target}: the run is inconclusive ({report.summary}):\n{details}"
+        )
 
 
 class _SharedRun:
@@ -94,12 +102,17 @@ class ConformanceCase:
         return report.result(self.name)
 
     def check(self) -> None:
-        """Pass, fail (with the reason, request and rule) or skip as the check did."""
+        """Pass, fail (with the reason, request and rule) or skip as the check did.
+
+        A spec-level warning passes; an inconclusive or not run check fails (it is not a pass).
+        """
         import pytest
 
         result = self.result()
         if result.status is Status.FAILED:
             pytest.fail(_describe(result), pytrace=False)
+        if result.status in (Status.INCONCLUSIVE, Status.NOT_RUN):
+            pytest.fail(f"{result.status.value}: {_describe(result)}", pytrace=False)
         if result.status is Status.SKIPPED:
             pytest.skip(result.reason)
 
@@ -116,7 +129,7 @@ def pytest_checks(
     """One :class:`ConformanceCase` per selected check (and one for discovery), sharing one run.
 
     Nothing is sent until a case's :meth:`~ConformanceCase.check` runs; ``options`` are those of
-    :func:`run_conformance` (``max_requests``, ``timeout``, ``pool``).
+    :func:`run_conformance` (``strict``, ``headers``, ``max_requests``, ``timeout``, ``pool``).
 
     >>> [str(case) for case in pytest_checks("http://127.0.0.1:9", api_key="k", only=["order"])]
     ['discovery', 'order']

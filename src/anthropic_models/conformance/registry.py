@@ -1,8 +1,21 @@
-"""What a check is, how it reports, and the registry of every check in the order they are shown."""
+"""What a check is, where its rule comes from, how it reports, and the registry of every check.
+
+Every check states the level of its rule:
+
+* ``contract``: documented by the Anthropic API (newest first, ``limit`` 1..1000 default 20,
+  exclusive cursors, ``has_more``/``first_id``/``last_id``, the lifecycle filter and default
+  view, the error shape, the auth headers). A target that breaks one does not conform.
+* ``spec``: a decision of our openapi.yaml where the API is silent (tie order, unknown or
+  conflicting cursors, repeated and unknown parameters, the plain ``lifecycle=`` form...). Another
+  implementation may decide otherwise: a warning by default, a failure with ``--strict``.
+* ``hygiene``: HTTP robustness (no 5xx or dropped connection on hostile input, a JSON content type,
+  a ``request-id``). A failure in every profile.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Optional
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import attrs
 
@@ -11,7 +24,25 @@ from anthropic_models.conformance.target import Exchange, Target
 if TYPE_CHECKING:
     from anthropic_models.conformance.discovery import Catalogue
 
-__all__ = ["CHECKS", "Check", "Context", "Failure", "Skip", "check", "select_checks"]
+__all__ = [
+    "CHECKS",
+    "Check",
+    "Context",
+    "Failure",
+    "Inconclusive",
+    "Level",
+    "Skip",
+    "check",
+    "select_checks",
+]
+
+
+class Level(str, Enum):
+    """Where a check's rule comes from (see the module docstring)."""
+
+    CONTRACT = "contract"
+    SPEC = "spec"
+    HYGIENE = "hygiene"
 
 
 class Failure(Exception):
@@ -24,16 +55,21 @@ class Failure(Exception):
 
 
 class Skip(Exception):
-    """The check cannot say anything about this target (too few models, a missing extra...)."""
+    """The rule does not apply to this target (too few models, a stage it does not have...)."""
+
+
+class Inconclusive(Exception):
+    """The check should have been evaluated and could not be (no catalogue, a missing piece)."""
 
 
 class Context:
-    """What a check works with: the target and, once discovered, its catalogue."""
+    """What a check works with: the target, once discovered its catalogue, and shared results."""
 
     def __init__(self, target: Target, catalogue: Optional[Catalogue]) -> None:
         self.target = target
         self._catalogue = catalogue
         self._done: set[str] = set()
+        self._memo: dict[str, Any] = {}
 
     def first_time(self, key: str) -> bool:
         """True the first time a run asks about ``key`` (for work that checks share)."""
@@ -42,11 +78,21 @@ class Context:
         self._done.add(key)
         return True
 
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per run (an exception is not kept: the next check tries again)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def memoised(self, key: str) -> Any:
+        """What :meth:`memo` computed for ``key``, or None when nothing has yet."""
+        return self._memo.get(key)
+
     @property
     def catalogue(self) -> Catalogue:
-        """The discovered catalogue; Skip when discovery failed."""
+        """The discovered catalogue; Inconclusive when discovery could not read it."""
         if self._catalogue is None:
-            raise Skip("needs the catalogue, which discovery could not read")
+            raise Inconclusive("needs the catalogue, which discovery could not read")
         return self._catalogue
 
     def require(self, count: int, why: str) -> tuple[str, ...]:
@@ -59,13 +105,14 @@ class Context:
 
 @attrs.frozen
 class Check:
-    """A named check of one rule of the spec."""
+    """A named check of one rule, at one level."""
 
     name: str
     rule: str
-    """The rule of openapi.yaml the check tests, quoted or summarised."""
+    """Where the rule is written (openapi.yaml, the API's documentation, HTTP), quoted or summarised."""
+    level: Level
     run: Callable[[Context], str] = attrs.field(repr=False)
-    """Returns the reason it passed; raises Failure or Skip."""
+    """Returns the reason it passed; raises Failure, Skip or Inconclusive."""
     needs_catalogue: bool = True
     last: bool = False
     """Run after the others (the checks over every response recorded)."""
@@ -78,28 +125,36 @@ class Check:
 
 
 CHECKS: dict[str, Check] = {}
-"""Every check by name, in the order reports show them."""
+"""Every check by name, in the order a run runs them and reports show them."""
 
-AREAS = ("pagination", "auth", "errors", "robustness", "responses")
-"""The modules of :mod:`anthropic_models.conformance.checks`, in report order."""
+AREAS = ("pagination", "lifecycle", "auth", "errors", "robustness", "responses")
+"""The modules of :mod:`anthropic_models.conformance.checks`, in run order."""
 
 
-def _area(check: Check) -> int:
+def _order(check: Check) -> tuple[bool, int]:
     module = check.run.__module__.rsplit(".", 1)[-1]
-    return AREAS.index(module) if module in AREAS else len(AREAS)
+    return check.last, AREAS.index(module) if module in AREAS else len(AREAS)
 
 
 def check(
-    name: str, rule: str, *, needs_catalogue: bool = True, last: bool = False
+    name: str,
+    rule: str,
+    *,
+    level: Level,
+    needs_catalogue: bool = True,
+    last: bool = False,
 ) -> Callable[[Callable[[Context], str]], Callable[[Context], str]]:
-    """Register a check function under ``name``."""
+    """Register a check function under ``name``, at ``level``."""
 
     def register(function: Callable[[Context], str]) -> Callable[[Context], str]:
         if name in CHECKS:
             raise ValueError(f"two checks are named {name!r}")
-        CHECKS[name] = Check(name, rule, function, needs_catalogue=needs_catalogue, last=last)
-        # Report order: by area, then as defined; whatever order the modules were imported in.
-        ordered = sorted(CHECKS.values(), key=_area)  # a stable sort keeps definition order
+        CHECKS[name] = Check(
+            name, rule, Level(level), function, needs_catalogue=needs_catalogue, last=last
+        )
+        # Run order: the others before the `last` ones, by area, then as defined (a stable sort),
+        # whatever order the modules were imported in.
+        ordered = sorted(CHECKS.values(), key=_order)
         CHECKS.clear()
         CHECKS.update((c.name, c) for c in ordered)
         return function
@@ -110,10 +165,10 @@ def check(
 def select_checks(
     only: Optional[list[str]] = None, skip: Optional[list[str]] = None
 ) -> list[Check]:
-    """The checks to run, in report order; ValueError naming any unknown check.
+    """The checks to run, in run order; ValueError naming any unknown check.
 
     >>> import anthropic_models.conformance.checks
-    >>> [c.name for c in select_checks(only=["order", "has-more"])]
+    >>> [c.name for c in select_checks(only=["has-more", "order"])]
     ['order', 'has-more']
     """
     unknown = sorted({*(only or ()), *(skip or ())} - set(CHECKS))

@@ -1,10 +1,17 @@
-"""Running the checks against one target: discovery first, then each selected check once."""
+"""Running the checks against one target: discovery first, then each selected check once, in order.
+
+A check's outcome becomes a status by its level and the profile: a broken spec-level rule is a
+warning unless ``strict``. A request that gets no answer (after the one retry a dropped connection
+earns) makes the runner ask whether the target still answers at all; when it does not, the run
+stops there: the failure names the last request that got an answer and the first that did not,
+and the checks still to run are "not run".
+"""
 
 from __future__ import annotations
 
 import time
 import traceback
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence, Union
 
 import anthropic_models.conformance.checks  # noqa: F401  (registers the checks)
 from anthropic_models.conformance.discovery import (
@@ -13,21 +20,36 @@ from anthropic_models.conformance.discovery import (
     Untestable,
     discover,
 )
-from anthropic_models.conformance.registry import Check, Context, Failure, Skip, select_checks
+from anthropic_models.conformance.registry import (
+    Check,
+    Context,
+    Failure,
+    Inconclusive,
+    Level,
+    Skip,
+    select_checks,
+)
 from anthropic_models.conformance.report import CheckResult, Report, Status, one_line
-from anthropic_models.conformance.target import BudgetExhausted, NoAnswer, Target
+from anthropic_models.conformance.target import (
+    BudgetExhausted,
+    Exchange,
+    NoAnswer,
+    SentRequest,
+    Target,
+)
 from anthropic_models_generated.transport import Pool
 
 __all__ = ["DEFAULT_MAX_REQUESTS", "DEFAULT_TIMEOUT", "DISCOVERY_RULE", "run_conformance"]
 
 DEFAULT_MAX_REQUESTS = 1000
-"""The default request budget: a run on a catalogue of a few dozen models sends about 130."""
+"""The default request budget: a run on a catalogue of a few dozen models sends about 200."""
 
 DEFAULT_TIMEOUT = 10.0
 """The default seconds to connect, and to wait for each read."""
 
 DISCOVERY_RULE = (
-    'openapi.yaml, list_models: "Walk forward with `after_id = last_id` while `has_more` is true"'
+    'API contract (openapi.yaml, list_models): "Walk forward with `after_id = last_id` while '
+    '`has_more` is true"'
 )
 
 
@@ -41,13 +63,19 @@ def run_conformance(
     max_requests: int = DEFAULT_MAX_REQUESTS,
     timeout: float = DEFAULT_TIMEOUT,
     pool: Optional[Pool] = None,
+    headers: Union[Mapping[str, str], Sequence[tuple[str, str]], None] = None,
+    strict: bool = False,
 ) -> Report:
-    """Test the Models API at ``url`` against openapi.yaml; never raises for what the target does.
+    """Test the Models API at ``url``; never raises for what the target does.
 
     ``api_key`` is sent as ``x-api-key``, ``auth_token`` as ``Authorization: Bearer``; one is
-    needed. ``only`` and ``skip`` select checks by name (ValueError for an unknown one).
-    ``max_requests`` bounds the requests sent, ``timeout`` each one (seconds). ``pool`` is a urllib3
-    pool to send through (a ``ProxyManager``, custom TLS); by default one is made and closed.
+    needed. ``headers`` are added to every request (a gateway's own key...): a mapping or
+    ``(name, value)`` pairs; the values of secret-looking names (``*key*``, ``*token*``,
+    ``authorization``) never appear in a report. ``strict`` fails spec-level findings instead of
+    warning. ``only`` and ``skip`` select checks by name. ``max_requests`` bounds the requests
+    sent, ``timeout`` each one (seconds). ``pool`` is a urllib3 pool to send through (a
+    ``ProxyManager``, custom TLS); by default one is made and closed. ValueError for a bad
+    argument (an unknown check, a malformed header, a base URL that is not http(s)).
 
     >>> from anthropic_models.server import serve_in_thread
     >>> with serve_in_thread(api_key="sk-test") as server:
@@ -64,101 +92,179 @@ def run_conformance(
         timeout=timeout,
         max_requests=max_requests,
         pool=pool,
+        headers=headers,
     )
     try:
-        return _run(target, checks, started)
+        return _Run(target, strict, started).run(checks)
     finally:
         target.close()
 
 
-def _run(target: Target, checks: list[Check], started: float) -> Report:
-    def report(results: Sequence[CheckResult], **fields: object) -> Report:
+class _Run:
+    def __init__(self, target: Target, strict: bool, started: float) -> None:
+        self.target = target
+        self.strict = strict
+        self.started = started
+        self.stopped: Optional[str] = None
+
+    def report(self, results: Sequence[CheckResult], **fields: object) -> Report:
         return Report(
-            target=target.shown_url,
-            auth=target.credential.name,
+            target=self.target.shown_url,
+            auth=self.target.credential.name,
             results=tuple(results),
-            requests=target.sent,
-            seconds=time.perf_counter() - started,
+            requests=self.target.sent,
+            seconds=time.perf_counter() - self.started,
+            strict=self.strict,
+            headers=self.target.shown_headers,
+            stopped=self.stopped,
+            retried=len(self.target.retries),
             **fields,  # type: ignore[arg-type]
         )
 
-    if target.credential.scheme == "none":
-        return report((), untestable="no credentials: give an API key or an auth token")
-    discovery_started = time.perf_counter()
-    try:
-        catalogue: Optional[Catalogue] = discover(target)
-    except Untestable as exc:
-        return report((), untestable=one_line(target.redact(str(exc))))
-    except DiscoveryFailed as exc:
-        catalogue = None
-        discovered = CheckResult(
-            name="discovery",
-            status=Status.FAILED,
-            reason=one_line(target.redact(exc.reason)),
-            rule=DISCOVERY_RULE,
-            request=None if exc.exchange is None else exc.exchange.request,
-            response_status=None if exc.exchange is None else exc.exchange.status,
-            requests=target.sent,
-            seconds=time.perf_counter() - discovery_started,
+    def run(self, checks: list[Check]) -> Report:
+        target = self.target
+        if target.credential.scheme == "none":
+            return self.report((), untestable="no credentials: give an API key or an auth token")
+        catalogue: Optional[Catalogue] = None
+        failed: Optional[Exception] = None
+        try:
+            catalogue = discover(target)
+        except Untestable as exc:
+            return self.report((), untestable=one_line(target.redact(str(exc))))
+        except Exception as exc:  # reported as the discovery's result, like a check's
+            failed = exc
+        if failed is not None:
+            discovered = self.result(
+                "discovery", DISCOVERY_RULE, Level.CONTRACT, failed, (0, 0, 0), self.started
+            )
+        else:
+            assert catalogue is not None
+            pages = "page" if catalogue.pages == 1 else "pages"
+            discovered = CheckResult(
+                name="discovery",
+                status=Status.PASSED,
+                reason=(
+                    f"{len(catalogue.ids)} models in {catalogue.pages} {pages} "
+                    f"of limit={catalogue.limit}"
+                ),
+                rule=DISCOVERY_RULE,
+                level=Level.CONTRACT.value,
+                requests=target.sent,
+                seconds=time.perf_counter() - self.started,
+                retried=tuple(str(note) for note in target.retries),
+            )
+        context = Context(target, catalogue)
+        results = [discovered]
+        for check in checks:
+            if self.stopped is not None:
+                results.append(
+                    CheckResult(
+                        name=check.name,
+                        status=Status.NOT_RUN,
+                        reason=f"not run: {self.stopped}",
+                        rule=check.rule,
+                        level=check.level.value,
+                    )
+                )
+                continue
+            results.append(self.run_one(check, context))
+        return self.report(
+            results, catalogue_size=None if catalogue is None else len(catalogue.ids)
         )
-    else:
-        assert catalogue is not None
-        pages = "page" if catalogue.pages == 1 else "pages"
-        discovered = CheckResult(
-            name="discovery",
+
+    def run_one(self, check: Check, context: Context) -> CheckResult:
+        target = self.target
+        marks = (target.sent, len(target.retries), len(target.exchanges))
+        sent_before, retried_before, _ = marks
+        started = time.perf_counter()
+        failed: Optional[Exception] = None
+        reason = ""
+        try:
+            reason = check.run(context)
+        except Exception as exc:  # turned into the check's status
+            failed = exc
+        if failed is not None:  # outside the except block: the probe's errors stand alone
+            return self.result(check.name, check.rule, check.level, failed, marks, started)
+        return CheckResult(
+            name=check.name,
             status=Status.PASSED,
-            reason=f"{len(catalogue.ids)} models in {catalogue.pages} {pages} of limit={catalogue.limit}",
-            rule=DISCOVERY_RULE,
-            requests=target.sent,
-            seconds=time.perf_counter() - discovery_started,
+            reason=one_line(target.redact(reason)),
+            rule=check.rule,
+            level=check.level.value,
+            requests=target.sent - sent_before,
+            seconds=time.perf_counter() - started,
+            retried=tuple(str(note) for note in target.retries[retried_before:]),
         )
-    context = Context(target, catalogue)
-    ordered = [c for c in checks if not c.last] + [c for c in checks if c.last]
-    by_name = {c.name: _run_one(c, context) for c in ordered}
-    return report(
-        [discovered, *(by_name[c.name] for c in checks)],
-        catalogue_size=None if catalogue is None else len(catalogue.ids),
-    )
 
-
-def _run_one(check: Check, context: Context) -> CheckResult:
-    target = context.target
-    sent_before, seen_before = target.sent, len(target.exchanges)
-    started = time.perf_counter()
-    status, reason = Status.PASSED, ""
-    request, response_status = None, None
-    try:
-        reason = check.run(context)
-    except Failure as failure:
-        status, reason = Status.FAILED, failure.reason
-        if failure.exchange is not None:
-            request, response_status = failure.exchange.request, failure.exchange.status
-    except NoAnswer as exc:
-        status, reason, request = Status.FAILED, f"no answer: {exc.reason}", exc.request
-    except Skip as exc:
-        status, reason = Status.SKIPPED, str(exc)
-    except BudgetExhausted:
-        status = Status.SKIPPED
-        reason = f"the request budget is spent ({target.max_requests}): raise --max-requests"
-    except Exception as exc:  # a bug of the kit, or an answer it did not foresee: say which
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        status = Status.FAILED
-        reason = (
-            f"the kit could not evaluate the answer ({type(exc).__name__}: {exc}, "
-            f"at {where.name}:{where.lineno})"
+    def result(
+        self,
+        name: str,
+        rule: str,
+        level: Level,
+        exc: Exception,
+        marks: tuple[int, int, int],
+        started: float,
+    ) -> CheckResult:
+        """The result of a check that raised ``exc``; ``marks``: requests, retries, exchanges before."""
+        target = self.target
+        sent_before, retried_before, seen_before = marks
+        request: Optional[SentRequest] = None
+        response_status: Optional[int] = None
+        exchange: Optional[Exchange] = None
+        if isinstance(exc, (Failure, DiscoveryFailed)):
+            failed_status = (
+                Status.WARNED if level is Level.SPEC and not self.strict else Status.FAILED
+            )
+            status, reason, exchange = failed_status, exc.reason, exc.exchange
+        elif isinstance(exc, NoAnswer):
+            status, request = Status.FAILED, exc.request
+            reason = self.no_answer(exc, name)
+        elif isinstance(exc, Skip):
+            status, reason = Status.SKIPPED, str(exc)
+        elif isinstance(exc, Inconclusive):
+            status, reason = Status.INCONCLUSIVE, str(exc)
+        elif isinstance(exc, BudgetExhausted):
+            status = Status.INCONCLUSIVE
+            reason = f"the request budget is spent ({target.max_requests}): raise --max-requests"
+        else:  # a bug of the kit, or an answer it did not foresee: say which, conclude nothing
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            status = Status.INCONCLUSIVE
+            reason = (
+                f"the kit could not evaluate the answer ({type(exc).__name__}: {exc}, "
+                f"at {where.name}:{where.lineno})"
+            )
+            if len(target.exchanges) > seen_before:
+                exchange = target.exchanges[-1]
+        if exchange is not None:
+            request, response_status = exchange.request, exchange.status
+        if request is not None:
+            request = SentRequest(request.method, target.redact(request.target), request.auth)
+        return CheckResult(
+            name=name,
+            status=status,
+            reason=one_line(target.redact(reason)),
+            rule=rule,
+            level=level.value,
+            request=request,
+            response_status=response_status,
+            requests=target.sent - sent_before,
+            seconds=time.perf_counter() - started,
+            retried=tuple(str(note) for note in target.retries[retried_before:]),
         )
-        if len(target.exchanges) > seen_before:
-            last = target.exchanges[-1]
-            request, response_status = last.request, last.status
-    if request is not None:
-        request = type(request)(request.method, target.redact(request.target), request.auth)
-    return CheckResult(
-        name=check.name,
-        status=status,
-        reason=one_line(target.redact(reason)),
-        rule=check.rule,
-        request=request,
-        response_status=response_status,
-        requests=target.sent - sent_before,
-        seconds=time.perf_counter() - started,
-    )
+
+    def no_answer(self, exc: NoAnswer, name: str) -> str:
+        """Why a request got no answer; stops the run when the target no longer answers at all."""
+        target = self.target
+        last = target.exchanges[-1] if target.exchanges else None
+        try:
+            alive = target.alive()
+        except BudgetExhausted:
+            alive = True  # cannot ask: judge the request alone
+        if alive:
+            return f"no answer (hygiene: a dropped request): {exc.reason}"
+        after = f"the last request answered was {last}" if last else "no request was answered"
+        self.stopped = f"the target stopped answering during {name}"
+        return (
+            f"the target stopped answering (a fresh request got no answer either): {after}; "
+            f"the first without an answer was {exc.request}: {exc.reason}"
+        )

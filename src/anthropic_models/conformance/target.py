@@ -1,23 +1,34 @@
 """The implementation under test: requests through the generated transport, counted and recorded.
 
-Every request is sent once (no retries, no redirects) and recorded as a :class:`SentRequest` (method,
-path and query, and the name of the credential used, never its value), so that a failing check can
-cite the request that showed the problem.
+Every request is recorded as a :class:`SentRequest` (method, path and query, and the name of the
+credential used, never its value), so that a failing check can cite the request that showed the
+problem. Redirects are never followed. A request is sent once, except that one which meets a
+dropped connection before any byte of the answer (a gateway closing a kept-alive connection, a
+reset) is sent once more on a fresh connection, as curl and browsers do; the retry is recorded in
+:attr:`Target.retries` so that the report says so. Every request is GET, so this is safe.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
-from typing import Any, Callable, Optional, Sequence, Union
+from typing import Any, Callable, Mapping, Optional, Sequence, Union
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import attrs
 import urllib3
-from urllib3.exceptions import HTTPError
+from urllib3.exceptions import HTTPError, MaxRetryError, ProtocolError
 
 from anthropic_models_generated import transport
-from anthropic_models_generated.transport import Pool, RawResponse, TransportError
+from anthropic_models_generated.transport import (
+    LIST_MODELS,
+    BodyError,
+    Pool,
+    RawResponse,
+    ResponseTooLarge,
+    TransportError,
+)
 
 __all__ = [
     "ANTHROPIC_VERSION",
@@ -26,13 +37,25 @@ __all__ = [
     "Credential",
     "Exchange",
     "NoAnswer",
+    "RetryNote",
     "SentRequest",
     "Target",
+    "extra_headers",
+    "is_secret_header",
+    "parse_header",
     "redacted_url",
 ]
 
-ANTHROPIC_VERSION = "2023-06-01"
-"""The ``anthropic-version`` header sent with every request (the real API requires one)."""
+ANTHROPIC_VERSION = str(LIST_MODELS.parameter("anthropic_version").default)
+"""The ``anthropic-version`` header sent with every request: the spec's default (the SDK's)."""
+
+REDACTED = "[REDACTED]"
+
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
+"""An HTTP header name (RFC 9110 token)."""
+
+_CREDENTIAL_HEADERS = frozenset({"x-api-key", "authorization"})
+_FORBIDDEN_HEADERS = frozenset({"host", "content-length", "transfer-encoding", "connection"})
 
 MADE_UP_KEY = "sk-ant-conformance-made-up-key-0000000000"
 """A key no real deployment issues: a target must refuse it with 401."""
@@ -54,25 +77,108 @@ class NoAnswer(Exception):
         super().__init__(f"{request}: {reason}")
 
 
+def is_secret_header(name: str) -> bool:
+    """Whether a header's value is kept out of reports: its name looks like a credential's.
+
+    >>> [is_secret_header(n) for n in ("X-Proxy-Key", "x-auth-token", "Authorization", "x-tenant")]
+    [True, True, True, False]
+    """
+    lowered = name.lower()
+    return (
+        "key" in lowered
+        or "token" in lowered
+        or "secret" in lowered
+        or "password" in lowered
+        or "cookie" in lowered
+        or lowered in ("authorization", "proxy-authorization")
+    )
+
+
+def parse_header(text: str) -> tuple[str, str]:
+    """``"Name: value"`` as ``(name, value)``; ValueError for anything else.
+
+    >>> parse_header("x-gateway-tenant: acme ")
+    ('x-gateway-tenant', 'acme')
+    """
+    name, colon, value = text.partition(":")
+    if not colon:
+        raise ValueError(f"expected 'Name: value', got {text[:60]!r}")
+    return name.strip(), value.strip(" \t")
+
+
+def extra_headers(
+    headers: Union[Mapping[str, str], Sequence[tuple[str, str]], None],
+) -> tuple[tuple[str, str], ...]:
+    """Headers to add to every request, checked; ValueError naming the first bad one.
+
+    Credentials are not allowed here (the kit varies them per check: give ``api_key`` or
+    ``auth_token``), nor headers that frame the message. A value must be printable Latin-1.
+
+    >>> extra_headers({"x-proxy-key": "pk-1", "x-tenant": "acme"})
+    (('x-proxy-key', 'pk-1'), ('x-tenant', 'acme'))
+    """
+    pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or ())
+    seen: set[str] = set()
+    checked = []
+    for pair in pairs:
+        if not (
+            isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
+        ):
+            raise ValueError(f"a header must be a (name, value) pair of strings, got {pair!r}")
+        name, value = pair
+        lowered = name.lower()
+        if not _TOKEN.match(name):
+            raise ValueError(f"{name[:60]!r} is not a valid header name")
+        if lowered in _CREDENTIAL_HEADERS:
+            raise ValueError(
+                f"{name} is a credential: give it as the API key or the auth token, not a header"
+            )
+        if lowered in _FORBIDDEN_HEADERS:
+            raise ValueError(f"{name} is set by HTTP itself and cannot be given")
+        if lowered in seen:
+            raise ValueError(f"the header {name} is given twice")
+        shown = REDACTED if is_secret_header(name) else repr(value[:60])
+        if any(c in value for c in "\r\n\0"):
+            raise ValueError(f"the value of {name} ({shown}) has a line break or NUL")
+        try:
+            value.encode("latin-1")
+        except UnicodeEncodeError:
+            raise ValueError(
+                f"the value of {name} ({shown}) is not Latin-1 text, which HTTP cannot send"
+            ) from None
+        seen.add(lowered)
+        checked.append((name, value))
+    return tuple(checked)
+
+
 @attrs.frozen
 class Credential:
-    """How a request authenticates: ``scheme`` is ``x-api-key``, ``bearer`` or ``none``."""
+    """How a request authenticates: ``scheme`` is ``x-api-key``, ``bearer``, ``none`` or ``raw``.
+
+    A ``raw`` credential sends ``raw`` as it is (the credential robustness checks: an empty
+    Bearer, a non-ASCII key...); its label says what it is.
+    """
 
     scheme: str
     secret: str = attrs.field(default="", repr=False)
     label: str = ""
+    raw: tuple[tuple[str, Union[str, bytes]], ...] = attrs.field(default=(), repr=False)
 
     @property
     def name(self) -> str:
         """What a report shows: the scheme (and ``made-up`` for the made-up key), never the secret."""
         return self.label or self.scheme
 
-    def headers(self) -> dict[str, str]:
+    def headers(self) -> dict[str, Any]:
         """The request headers that carry the credential."""
         if self.scheme == "x-api-key":
             return {"x-api-key": self.secret}
         if self.scheme == "bearer":
+            if not self.secret:  # an empty Bearer crashes some gateways: only ever sent raw
+                raise ValueError("a bearer credential needs a token")
             return {"authorization": f"Bearer {self.secret}"}
+        if self.scheme == "raw":
+            return dict(self.raw)
         return {}
 
 
@@ -99,6 +205,18 @@ class SentRequest:
 
 
 @attrs.frozen
+class RetryNote:
+    """A request that met a dropped connection before any answer and was sent once more."""
+
+    request: SentRequest
+    reason: str
+    """What the first attempt met (redacted)."""
+
+    def __str__(self) -> str:
+        return f"{self.request} retried once on a fresh connection after {self.reason}"
+
+
+@attrs.frozen
 class Exchange:
     """A request and the answer it got."""
 
@@ -109,6 +227,8 @@ class Exchange:
     headers: Any
     body: bytes
     seconds: float
+    retried: Optional[str] = None
+    """Why the request was sent a second time (None when the first attempt was answered)."""
 
     def header(self, name: str) -> Optional[str]:
         """A response header (case-insensitive), or None."""
@@ -133,34 +253,77 @@ def redacted_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+class _AnswerCut(TransportError):
+    """The answer started (its status line arrived) and then broke."""
+
+
 def _read_capped(response: Any) -> bytes:
     read = getattr(response, "read1", None) or response.read
     chunks: list[bytes] = []
     size = 0
     try:
         while True:
-            chunk = read(64 * 1024)
+            try:
+                chunk = read(64 * 1024)
+            except (HTTPError, OSError) as exc:
+                raise _AnswerCut(f"the body was cut off ({_describe(exc)})") from None
             if not chunk:
                 break
             size += len(chunk)
             if size > _MAX_BODY:
-                raise TransportError(f"body larger than {_MAX_BODY} bytes")
+                raise ResponseTooLarge(f"body larger than {_MAX_BODY} bytes")
             chunks.append(chunk)
     finally:
         response.release_conn()
     return b"".join(chunks)
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    """``exc`` and what it wraps: urllib3's ``reason`` and ``args``, and the exception chain."""
+    found: list[BaseException] = []
+    todo = [exc]
+    while todo:
+        current = todo.pop()
+        if any(current is seen for seen in found) or len(found) > 20:
+            continue
+        found.append(current)
+        if isinstance(current, MaxRetryError) and isinstance(current.reason, BaseException):
+            todo.append(current.reason)
+        if isinstance(current, ProtocolError):
+            todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        # Not __context__: an exception raised while another was handled is not caused by it.
+        if current.__cause__ is not None:
+            todo.append(current.__cause__)
+    return found
+
+
+def dropped_before_answer(exc: BaseException) -> bool:
+    """Whether ``exc`` is a connection closed or reset before any byte of the answer arrived.
+
+    Not a refused connection, a timeout, a TLS error, nor an answer cut off after it started:
+    only those are safe and useful to retry once on a fresh connection.
+    """
+    causes = _causes(exc)
+    started = (BodyError, ResponseTooLarge, _AnswerCut)
+    if any(isinstance(cause, started) for cause in causes):
+        return False
+    dropped = (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)
+    return any(isinstance(cause, dropped) for cause in causes)
+
+
 class Target:
     """A base URL and the credentials to test it with; sends, counts and records every request.
 
     ``api_key`` is sent as ``x-api-key``, ``auth_token`` as ``Authorization: Bearer`` (the key
-    wins when both are given). ``pool`` is any urllib3 pool (a ``ProxyManager`` for a proxy);
+    wins when both are given). ``headers`` are added to every request (a gateway's own key, a
+    tenant...); the values of those whose name looks secret (see :func:`is_secret_header`) are
+    kept out of every report. ``pool`` is any urllib3 pool (a ``ProxyManager`` for a proxy);
     by default a ``PoolManager`` that :meth:`close` closes.
 
-    >>> target = Target("http://127.0.0.1:9", api_key="sk-example", max_requests=10)
-    >>> target.credential.name, target.sent
-    ('x-api-key', 0)
+    >>> target = Target("http://127.0.0.1:9", api_key="sk-example", max_requests=10,
+    ...                 headers={"x-proxy-key": "pk-example", "x-tenant": "acme"})
+    >>> target.credential.name, target.sent, target.shown_headers
+    ('x-api-key', 0, (('x-proxy-key', '[REDACTED]'), ('x-tenant', 'acme')))
     >>> target.close()
     """
 
@@ -173,6 +336,7 @@ class Target:
         timeout: float = 10.0,
         max_requests: int = 1000,
         pool: Optional[Pool] = None,
+        headers: Union[Mapping[str, str], Sequence[tuple[str, str]], None] = None,
     ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -183,6 +347,7 @@ class Target:
             raise ValueError(f"timeout must be positive, got {timeout!r}")
         if max_requests < 1:
             raise ValueError(f"max_requests must be at least 1, got {max_requests!r}")
+        self.extra_headers = extra_headers(headers)
         self.base_url = base_url.rstrip("/")
         self.api_key = api_key or None
         self.auth_token = auth_token or None
@@ -191,6 +356,7 @@ class Target:
         self._own_pool = pool is None
         self._pool: Pool = urllib3.PoolManager(maxsize=2) if pool is None else pool
         self.exchanges: list[Exchange] = []
+        self.retries: list[RetryNote] = []
         self.sent = 0
 
     @property
@@ -208,6 +374,14 @@ class Target:
         return redacted_url(self.base_url)
 
     @property
+    def shown_headers(self) -> tuple[tuple[str, str], ...]:
+        """The extra headers as a report shows them: secret-looking values redacted."""
+        return tuple(
+            (name, REDACTED if is_secret_header(name) else value)
+            for name, value in self.extra_headers
+        )
+
+    @property
     def remaining(self) -> int:
         """Requests left in the budget."""
         return self.max_requests - self.sent
@@ -215,17 +389,15 @@ class Target:
     def redact(self, text: str) -> str:
         """``text`` with the credentials (and a password in the URL) replaced by ``[REDACTED]``."""
         secrets = [self.api_key, self.auth_token, urlsplit(self.base_url).password]
-        for secret in secrets:
-            if secret:
-                text = text.replace(secret, "[REDACTED]")
+        secrets += [value for name, value in self.extra_headers if is_secret_header(name)]
+        for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+            text = text.replace(secret, REDACTED)
         return text
 
     def close(self) -> None:
         """Close the pool if the target made it."""
         if self._own_pool:
-            clear = getattr(self._pool, "clear", None)
-            if callable(clear):
-                clear()
+            self._fresh_connections()
 
     def __enter__(self) -> Target:
         return self
@@ -235,16 +407,26 @@ class Target:
 
     # Sending.
 
+    def _headers(self, credential: Credential) -> dict[str, Any]:
+        headers: dict[str, Any] = {"anthropic-version": ANTHROPIC_VERSION}
+        for name, value in self.extra_headers:
+            headers = {k: v for k, v in headers.items() if k.lower() != name.lower()}
+            headers[name] = value
+        headers.update(credential.headers())
+        return headers
+
     def list_models(
         self,
         *,
         after_id: Optional[str] = None,
         before_id: Optional[str] = None,
         limit: Optional[int] = None,
+        lifecycle: Optional[Sequence[str]] = None,
         credential: Optional[Credential] = None,
     ) -> Exchange:
         """``GET /v1/models`` through the generated transport."""
         used = self.credential if credential is None else credential
+        headers = self._headers(used)
 
         def send() -> RawResponse:
             return transport.list_models(
@@ -253,21 +435,20 @@ class Target:
                 after_id=after_id,
                 before_id=before_id,
                 limit=limit,
-                anthropic_version=ANTHROPIC_VERSION,
-                headers=used.headers(),
+                lifecycle=lifecycle,
+                headers=headers,
                 timeout=self.timeout,
                 retries=0,
                 max_body_bytes=_MAX_BODY,
             )
 
-        query = urlencode(
-            [
-                (k, str(v))
-                for k, v in (("after_id", after_id), ("before_id", before_id), ("limit", limit))
-                if v is not None
-            ],
-            quote_via=quote,
-        )
+        pairs = [
+            (k, str(v))
+            for k, v in (("after_id", after_id), ("before_id", before_id), ("limit", limit))
+            if v is not None
+        ]
+        pairs += [("lifecycle[]", stage) for stage in lifecycle or ()]
+        query = urlencode(pairs, quote_via=quote)
         return self._exchange(
             "list_models", used, send, "/v1/models" + (f"?{query}" if query else "")
         )
@@ -275,14 +456,14 @@ class Target:
     def get_model(self, model_id: str, *, credential: Optional[Credential] = None) -> Exchange:
         """``GET /v1/models/{model_id}`` through the generated transport."""
         used = self.credential if credential is None else credential
+        headers = self._headers(used)
 
         def send() -> RawResponse:
             return transport.get_model(
                 self._pool,
                 self.base_url,
                 model_id,
-                anthropic_version=ANTHROPIC_VERSION,
-                headers=used.headers(),
+                headers=headers,
                 timeout=self.timeout,
                 retries=0,
                 max_body_bytes=_MAX_BODY,
@@ -301,13 +482,13 @@ class Target:
         """``GET path?query`` with a query the typed transport cannot write: repeated or junk.
 
         ``query`` is sent as given when it is a string (already encoded), or percent-encoded pair
-        by pair. Used only where the spec's rules are about malformed requests.
+        by pair. Used only where the rules are about malformed requests.
         """
         used = self.credential if credential is None else credential
         if not isinstance(query, str):
             query = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in query)
         url = self.base_url + path + (f"?{query}" if query else "")
-        headers = {"anthropic-version": ANTHROPIC_VERSION, **used.headers()}
+        headers = self._headers(used)
 
         def send() -> RawResponse:
             response = self._pool.urlopen(
@@ -326,6 +507,23 @@ class Target:
 
         return self._exchange(operation, used, send, self._relative(url))
 
+    def alive(self) -> bool:
+        """Whether the target still answers: one small list request on a fresh connection.
+
+        BudgetExhausted when no request is left to ask with.
+        """
+        self._fresh_connections()
+        try:
+            self.list_models(limit=1)
+        except NoAnswer:
+            return False
+        return True
+
+    def _fresh_connections(self) -> None:
+        clear = getattr(self._pool, "clear", None)
+        if callable(clear):
+            clear()
+
     def _exchange(
         self,
         operation: str,
@@ -337,6 +535,7 @@ class Target:
             raise BudgetExhausted(f"the request budget ({self.max_requests}) is spent")
         self.sent += 1
         started = time.perf_counter()
+        retried: Optional[str] = None
         try:
             raw = send()
         except transport.InvalidParameterError:
@@ -344,7 +543,22 @@ class Target:
             raise
         except (HTTPError, OSError, TransportError) as exc:
             request = SentRequest("GET", shown_target, credential.name)
-            raise NoAnswer(request, self.redact(_describe(exc))) from None
+            reason = self.redact(_describe(exc))
+            if not dropped_before_answer(exc) or self.sent >= self.max_requests:
+                raise NoAnswer(request, reason) from None
+            # A kept-alive connection closed under the request, or a reset before any answer:
+            # once more on a fresh connection, as curl would; the report says so.
+            self.sent += 1
+            self._fresh_connections()
+            self.retries.append(RetryNote(request, reason))
+            try:
+                raw = send()
+            except (HTTPError, OSError, TransportError) as again:
+                shown = self.redact(_describe(again))
+                raise NoAnswer(
+                    request, f"{shown} (and before it, on another connection: {reason})"
+                ) from None
+            retried = reason
         request = SentRequest(raw.method, self._relative(raw.url), credential.name)
         exchange = Exchange(
             request=request,
@@ -353,6 +567,7 @@ class Target:
             headers=raw.headers,
             body=raw.body,
             seconds=time.perf_counter() - started,
+            retried=retried,
         )
         self.exchanges.append(exchange)
         return exchange

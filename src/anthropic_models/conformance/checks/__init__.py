@@ -5,9 +5,10 @@ from __future__ import annotations
 from anthropic_models.conformance.checks import (
     auth,
     errors,
+    lifecycle,
     pagination,
     responses,
     robustness,
 )
 
-__all__ = ["auth", "errors", "pagination", "responses", "robustness"]
+__all__ = ["auth", "errors", "lifecycle", "pagination", "responses", "robustness"]

@@ -7,8 +7,17 @@ from datetime import datetime
 from typing import Any, Optional
 
 from anthropic_models import _codec
-from anthropic_models.conformance.pages import MISSING, PageView, read_error, read_page, show_ids
-from anthropic_models.conformance.registry import Context, Failure, Skip, check
+from anthropic_models.conformance.pages import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    MIN_LIMIT,
+    MISSING,
+    PageView,
+    read_error,
+    read_page,
+    show_ids,
+)
+from anthropic_models.conformance.registry import Context, Failure, Level, Skip, check
 
 MAX_WALK_PAGES = 100
 """A small-limit walk takes at most this many pages: on a big catalogue, its limit grows."""
@@ -19,7 +28,8 @@ SAMPLE_SIZE = 10
 _PAGE = 3
 _DATE_FIELDS = ("created_at", "deprecated_at", "retires_at")
 
-_RULES = "openapi.yaml, info.description, Pagination rules"
+_CONTRACT = "API contract (openapi.yaml, info.description)"
+_DECIDED = "openapi.yaml decision (info.description; the API is silent)"
 
 
 def _walk_limit(size: int, limit: int) -> int:
@@ -59,51 +69,62 @@ def _walk(ctx: Context, limit: int, *, backward: bool) -> list[PageView]:
 
 @check(
     "default-limit",
-    f'openapi.yaml, parameter limit: "default: 20"; {_RULES}',
+    f'{_CONTRACT}: "`limit` is 1..{MAX_LIMIT}, default {DEFAULT_LIMIT}"',
+    level=Level.CONTRACT,
 )
 def default_limit(ctx: Context) -> str:
-    """Without ``limit``, a page holds 20 models (the whole catalogue when it is smaller)."""
+    """Without ``limit``, a page holds the default number of models (or the whole catalogue)."""
     size = len(ctx.catalogue.ids)
     page = read_page(ctx.target.list_models())
-    expected = min(20, size)
+    expected = min(DEFAULT_LIMIT, size)
     if len(page.ids) != expected:
         raise Failure(
-            f"no limit gave {len(page.ids)} models, expected {expected} (the default is 20; "
-            f"the catalogue has {size})",
+            f"no limit gave {len(page.ids)} models, expected {expected} (the default is "
+            f"{DEFAULT_LIMIT}; the catalogue has {size})",
             page.exchange,
         )
-    note = "" if size >= 20 else f" (the catalogue has only {size}: a larger default passes too)"
+    note = (
+        ""
+        if size >= DEFAULT_LIMIT
+        else f" (the catalogue has only {size}: a larger default passes too)"
+    )
     return f"no limit gave {expected} models{note}"
 
 
 @check(
     "limit-honoured",
-    'openapi.yaml, parameter limit: "minimum: 1, maximum: 1000"; a page holds `limit` models '
-    "unless fewer are left",
+    f'{_CONTRACT}: "`limit` is {MIN_LIMIT}..{MAX_LIMIT}"; a page holds `limit` models unless '
+    "fewer are left",
+    level=Level.CONTRACT,
 )
 def limit_honoured(ctx: Context) -> str:
-    """``limit`` 1 and 1000 are accepted, and a page holds exactly ``min(limit, models left)``."""
+    """The smallest and largest ``limit`` are accepted; a page holds ``min(limit, models left)``."""
     size = len(ctx.catalogue.ids)
-    for limit in (1, 2, 1000):
+    for limit in (MIN_LIMIT, MIN_LIMIT + 1, MAX_LIMIT):
         page = read_page(ctx.target.list_models(limit=limit))
         expected = min(limit, size)
         if len(page.ids) != expected:
             raise Failure(
                 f"limit={limit} gave {len(page.ids)} models, expected {expected}", page.exchange
             )
-    return "limit=1, 2 and 1000 gave that many models (or the whole catalogue)"
+    return (
+        f"limit={MIN_LIMIT}, {MIN_LIMIT + 1} and {MAX_LIMIT} gave that many models "
+        "(or the whole catalogue)"
+    )
 
 
-_INVALID_LIMITS = ("0", "1001", "-1", "abc", "1.5")
+_INVALID_LIMITS = (str(MIN_LIMIT - 1), str(MAX_LIMIT + 1), "-1", "abc", "1.5")
 
 
 @check(
     "limit-invalid",
-    f'{_RULES}: "a `limit` outside 1..1000 or not an integer ... is a 400 invalid_request_error"',
+    f'{_DECIDED}: "a `limit` outside {MIN_LIMIT}..{MAX_LIMIT} or not an integer ... is a '
+    '`400 invalid_request_error`"',
+    level=Level.SPEC,
     needs_catalogue=False,
 )
 def limit_invalid(ctx: Context) -> str:
-    """``limit`` 0, 1001, -1, ``abc`` and ``1.5`` each give 400 with the spec's error body."""
+    """A ``limit`` out of range or not an integer gives 400 with the error body."""
     for value in _INVALID_LIMITS:
         exchange = ctx.target.get_raw("/v1/models", [("limit", value)])
         if 200 <= exchange.status < 300:
@@ -114,8 +135,9 @@ def limit_invalid(ctx: Context) -> str:
 
 @check(
     "pages-partition",
-    f"{_RULES}: walking forward with `after_id = last_id` while `has_more` lists every model once; "
+    f"{_CONTRACT}: walking forward with `after_id = last_id` while `has_more` lists every model once; "
     "a page holds `limit` models unless it is the last",
+    level=Level.CONTRACT,
 )
 def pages_partition(ctx: Context) -> str:
     """Walks with small limits give disjoint pages whose union, in order, is the catalogue."""
@@ -190,14 +212,14 @@ def _instant(value: Any) -> Optional[datetime]:
 
 @check(
     "order",
-    f'{_RULES}: "Models are ordered newest first: by `created_at` descending, ties broken by `id` '
-    'ascending."',
+    f'{_CONTRACT}: "Models are listed newest first" (`created_at` descending)',
+    level=Level.CONTRACT,
 )
 def order(ctx: Context) -> str:
-    """The catalogue is newest first, and models released together are in ``id`` order."""
+    """The catalogue is newest first: no model is listed before a newer one."""
     catalogue = ctx.catalogue
     ids = ctx.require(2, "to have an order")
-    ties = unreadable = 0
+    unreadable = 0
     for newer, older in zip(ids, ids[1:]):
         first, second = catalogue.created_at(newer), catalogue.created_at(older)
         if first is None or second is None:
@@ -209,17 +231,34 @@ def order(ctx: Context) -> str:
                 f"{older!r} ({_codec.format_datetime(second)})",
                 catalogue.sources[older],
             )
-        if first == second:
-            ties += 1
-            if not newer < older:
-                raise Failure(
-                    f"{newer!r} and {older!r} share created_at {_codec.format_datetime(first)} "
-                    "but are not in id order (ties are broken by id ascending)",
-                    catalogue.sources[older],
-                )
-    tied = f"{ties} ties broken by id" if ties else "no ties to check"
     skipped = f"; {unreadable} pairs with an unreadable created_at" if unreadable else ""
-    return f"{len(ids)} models newest first ({tied}){skipped}"
+    return f"{len(ids)} models newest first{skipped}"
+
+
+@check(
+    "order-ties",
+    f'{_DECIDED}: "Ties in `created_at` are ordered by `id` ascending."',
+    level=Level.SPEC,
+)
+def order_ties(ctx: Context) -> str:
+    """Models released at the same instant are listed in ``id`` order."""
+    catalogue = ctx.catalogue
+    ids = ctx.require(2, "to have an order")
+    ties = 0
+    for newer, older in zip(ids, ids[1:]):
+        first, second = catalogue.created_at(newer), catalogue.created_at(older)
+        if first is None or first != second:
+            continue
+        ties += 1
+        if not newer < older:
+            raise Failure(
+                f"{newer!r} and {older!r} share created_at {_codec.format_datetime(first)} "
+                "but are not in id order (ties are broken by id ascending)",
+                catalogue.sources[older],
+            )
+    if not ties:
+        raise Skip("no two models share a created_at: no tie to order")
+    return f"{ties} ties broken by id ascending"
 
 
 def _spread(size: int, count: int) -> list[int]:
@@ -231,7 +270,8 @@ def _spread(size: int, count: int) -> list[int]:
 
 @check(
     "after-id",
-    f'{_RULES}: "`after_id` returns the `limit` models immediately after the cursor" (exclusive)',
+    f'{_CONTRACT}: "`after_id` returns the page immediately after the named model" (exclusive)',
+    level=Level.CONTRACT,
 )
 def after_id(ctx: Context) -> str:
     """``after_id=X`` returns the models right after X, without X itself."""
@@ -254,8 +294,9 @@ def after_id(ctx: Context) -> str:
 
 @check(
     "before-id",
-    f'{_RULES}: "`before_id` returns the `limit` models immediately before it, still newest '
-    'first" (exclusive)',
+    f'{_CONTRACT}: "`before_id` returns the page immediately before it, still newest first" '
+    "(exclusive)",
+    level=Level.CONTRACT,
 )
 def before_id(ctx: Context) -> str:
     """``before_id=X`` returns the ``limit`` models right before X (newest first), without X."""
@@ -286,17 +327,18 @@ def before_id(ctx: Context) -> str:
 
 @check(
     "has-more",
-    f'{_RULES}: "`has_more` tells whether more models exist beyond the page in the requested '
-    'direction (after the page for `after_id` or no cursor, before it for `before_id`)"',
+    f'{_CONTRACT}: "`has_more` (whether more models exist beyond the page in the requested '
+    'direction)"',
+    level=Level.CONTRACT,
 )
 def has_more(ctx: Context) -> str:
     """``has_more`` is right in both directions, at the exact boundary (exactly ``limit`` left)."""
     ids = ctx.require(1, "to page")
     size = len(ids)
     cases: list[tuple[dict[str, Any], bool, str]] = []
-    if size <= 1000:
+    if size <= MAX_LIMIT:
         cases.append(({"limit": size}, False, "the page holds the whole catalogue"))
-    if 2 <= size <= 1001:
+    if 2 <= size <= MAX_LIMIT + 1:
         cases.append(({"limit": size - 1}, True, "one model is left after the page"))
     left = min(5, size - 1)
     if left >= 1:
@@ -328,40 +370,65 @@ def has_more(ctx: Context) -> str:
     return f"has_more right in {len(cases)} cases, both directions, at the exact boundaries"
 
 
+def _check_ids(page: PageView, what: str, *, empty: bool) -> None:
+    """Failure unless ``first_id``/``last_id`` are right; an empty page is judged only when
+    ``empty`` (null there is openapi.yaml's decision: the API documents ids of models)."""
+    if not page.ids and not empty:
+        return
+    wanted = (page.ids[0], page.ids[-1]) if page.ids else (None, None)
+    for name, value, expected in zip(
+        ("first_id", "last_id"), (page.first_id, page.last_id), wanted
+    ):
+        if empty and value is MISSING:
+            raise Failure(f"{what}: the empty page has no {name} (expected null)", page.exchange)
+        if value is MISSING:
+            raise Failure(f"{what}: the page has no {name}", page.exchange)
+        if value != expected:
+            shown = "null" if expected is None else repr(expected)
+            on_empty = " on an empty page" if not page.ids else ""
+            raise Failure(f"{what}: {name} is {value!r}{on_empty}, expected {shown}", page.exchange)
+
+
 @check(
     "first-last-id",
-    f"{_RULES}: \"`first_id` and `last_id` are the ids of the page's first and last models, "
-    '`null` on an empty page."',
+    f'{_CONTRACT}: "A page has `first_id` and `last_id` (its first and last models\' ids)"',
+    level=Level.CONTRACT,
 )
 def first_last_id(ctx: Context) -> str:
-    """``first_id``/``last_id`` name the page's first and last models, and are null on an empty page."""
+    """``first_id`` and ``last_id`` name the first and last models of a page."""
     ids = ctx.require(1, "to page")
     middle = ids[len(ids) // 2]
     requests: list[dict[str, Any]] = [{"limit": _PAGE}, {"after_id": ids[0], "limit": 2}]
     if len(ids) >= 2:
         requests.append({"before_id": middle, "limit": 2})
-    requests += [{"after_id": ids[-1]}, {"before_id": ids[0]}]
     for params in requests:
         page = read_page(ctx.target.list_models(**params))
-        what = _params(**params)
-        wanted = (page.ids[0], page.ids[-1]) if page.ids else (None, None)
-        for name, value, expected in zip(
-            ("first_id", "last_id"), (page.first_id, page.last_id), wanted
-        ):
-            if value is MISSING:
-                raise Failure(f"{what}: the page has no {name}", page.exchange)
-            if value != expected:
-                shown = "null" if expected is None else repr(expected)
-                empty = " on an empty page" if not page.ids else ""
-                raise Failure(
-                    f"{what}: {name} is {value!r}{empty}, expected {shown}", page.exchange
-                )
-    return f"first_id and last_id right on {len(requests)} pages, null on the empty ones"
+        _check_ids(page, _params(**params), empty=False)
+    return f"first_id and last_id right on {len(requests)} pages"
+
+
+@check(
+    "empty-page-ids",
+    "openapi.yaml decision (schemas.ListModelsResponse): `first_id` and `last_id` are required, "
+    "`null` on an empty page",
+    level=Level.SPEC,
+)
+def empty_page_ids(ctx: Context) -> str:
+    """On an empty page (past either end), ``first_id`` and ``last_id`` are null."""
+    ids = ctx.require(1, "to page")
+    requests: list[dict[str, Any]] = [{"after_id": ids[-1]}, {"before_id": ids[0]}]
+    for params in requests:
+        page = read_page(ctx.target.list_models(**params))
+        if page.ids:
+            continue  # a wrong page: after-id, before-id and has-more say so
+        _check_ids(page, _params(**params), empty=True)
+    return "first_id and last_id are null on the empty pages past either end"
 
 
 @check(
     "backward-walk",
-    f'{_RULES}; openapi.yaml, list_models: "walk backward with `before_id = first_id`"',
+    f'{_CONTRACT}: "Walk ... backward with `before_id = first_id`, while `has_more` is true"',
+    level=Level.CONTRACT,
 )
 def backward_walk(ctx: Context) -> str:
     """Walking back from the last model (``before_id = first_id``) gives the forward walk reversed.
@@ -417,7 +484,8 @@ def _normalised(value: Any, key: str = "") -> Any:
 
 @check(
     "get-model",
-    'openapi.yaml, get_model: "One model by its id"; the model is the one the list shows',
+    'API contract: "GET /v1/models/{model_id}" retrieves a model; it is the one the list shows',
+    level=Level.CONTRACT,
 )
 def get_model(ctx: Context) -> str:
     """``GET /v1/models/{id}`` returns the same model as the list, for ids sampled evenly."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable
 
-from anthropic_models.conformance.registry import Context, Failure, check
+from anthropic_models.conformance.registry import Context, Failure, Level, check
 from anthropic_models.conformance.target import Exchange, NoAnswer
 
 LONG = "x" * 8192
@@ -43,6 +43,7 @@ def _hostile(ctx: Context) -> list[tuple[str, Callable[[], Exchange]]]:
     "robustness",
     "HTTP semantics: 5xx means the server failed; a malformed request is the client's error (4xx), "
     "and openapi.yaml answers it with 400 invalid_request_error or 404 not_found_error",
+    level=Level.HYGIENE,
     needs_catalogue=False,
 )
 def robustness(ctx: Context) -> str:
@@ -53,7 +54,7 @@ def robustness(ctx: Context) -> str:
         try:
             exchange = send()
         except NoAnswer as exc:
-            raise Failure(f"{what} got no answer ({exc.reason}) [{exc.request}]") from None
+            raise NoAnswer(exc.request, f"{what}: {exc.reason}") from None
         if exchange.status >= 500:
             raise Failure(f"{what} gave {exchange.status}", exchange)
         statuses[exchange.status] += 1

@@ -1,0 +1,208 @@
+"""Where requests go on a real network: the proxy to use (or none), and the certificates to trust.
+
+Proxies are read the way curl, requests and httpx read them: ``HTTPS_PROXY`` for https URLs,
+``HTTP_PROXY`` for http ones, ``ALL_PROXY`` for either, each also in lower case (the lower-case
+name wins), and ``NO_PROXY`` listing hosts that go direct: ``*``, host names (matching their
+subdomains too, with or without a leading dot), IP addresses and CIDR ranges, each optionally with
+``:port``. An explicit ``proxy=`` is always used. ``SSL_CERT_FILE`` and
+``SSL_CERT_DIR`` name the certificates to trust instead of the system's. ``trust_env=False``
+ignores all of these variables.
+
+>>> settings = NetworkSettings.build("https://api.anthropic.com", proxy="http://u:p@proxy:3128",
+...                                  trust_env=False)
+>>> settings.proxy_url, settings
+('http://proxy:3128', NetworkSettings(proxy='http://proxy:3128', proxy_auth=<set>, ca_certs=None, ca_dir=None, ssl_context=None))
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import ssl
+from typing import Any, Mapping, Optional
+from urllib.parse import unquote, urlsplit
+
+import attrs
+from urllib3 import PoolManager, ProxyManager
+from urllib3.util import make_headers
+
+from anthropic_models.errors import InvalidArgumentError, MissingDependencyError
+
+__all__ = ["NetworkSettings", "bypasses_proxy", "make_pool", "proxy_from_environment"]
+
+
+def _env(environ: Mapping[str, str], name: str) -> Optional[str]:
+    """A variable by its lower-case name first, then its upper-case one; empty means unset."""
+    for key in (name.lower(), name.upper()):
+        value = environ.get(key)
+        if value is not None and value.strip():
+            return value.strip()
+    return None
+
+
+def proxy_from_environment(url: str, environ: Mapping[str, str]) -> Optional[str]:
+    """The proxy the environment names for ``url``, or None (direct, or NO_PROXY says so).
+
+    >>> proxy_from_environment("https://api.test", {"HTTPS_PROXY": "http://p:1", "NO_PROXY": ".test"})
+    >>> proxy_from_environment("https://api.test", {"ALL_PROXY": "http://p:1"})
+    'http://p:1'
+    """
+    scheme = urlsplit(url).scheme
+    proxy = _env(environ, f"{scheme}_proxy") or _env(environ, "all_proxy")
+    if proxy is None or bypasses_proxy(url, _env(environ, "no_proxy") or ""):
+        return None
+    return proxy
+
+
+def bypasses_proxy(url: str, no_proxy: str) -> bool:
+    """Whether ``url`` goes direct under this NO_PROXY list.
+
+    >>> [bypasses_proxy(u, "example.com, 10.0.0.0/8, .corp:8443") for u in
+    ...  ("https://api.example.com", "https://10.1.2.3", "https://x.corp:8443", "https://x.corp")]
+    [True, True, True, False]
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    address: Any
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    for raw in no_proxy.replace(";", ",").split(","):
+        entry = raw.strip().lower()
+        if not entry:
+            continue
+        if entry == "*":
+            return True
+        entry_host, entry_port = entry, None
+        if entry.startswith("[") and "]" in entry:  # [v6]:port
+            entry_host, _, rest = entry[1:].partition("]")
+            entry_port = rest[1:] if rest.startswith(":") else None
+        elif entry.count(":") == 1:
+            entry_host, entry_port = entry.split(":")
+        if entry_port is not None and entry_port != str(port):
+            continue
+        if address is not None:
+            try:
+                if address in ipaddress.ip_network(entry_host, strict=False):
+                    return True
+            except ValueError:
+                pass
+            continue
+        name = entry_host.lstrip(".")
+        if name and (host == name or host.endswith("." + name)):
+            return True
+    return False
+
+
+def _split_credentials(proxy: str) -> tuple[str, Optional[str]]:
+    """The proxy URL without its credentials, and ``user:password`` if it had some."""
+    try:
+        parts = urlsplit(proxy if "://" in proxy else "http://" + proxy)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise InvalidArgumentError("the proxy URL is not valid (its text is not shown)") from None
+    if parts.scheme.startswith("socks"):
+        raise MissingDependencyError(
+            f"a {parts.scheme} proxy needs PySocks, which this package does not install; "
+            "use an http(s) proxy, or pass pool=urllib3.contrib.socks.SOCKSProxyManager(...)"
+        )
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidArgumentError(
+            "the proxy must be an http:// or https:// URL with a host (its text is not shown)"
+        )
+    auth = None
+    if parts.username is not None:
+        auth = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return f"{parts.scheme}://{netloc}", auth
+
+
+@attrs.frozen(kw_only=True)
+class NetworkSettings:
+    """The proxy and trust settings of one client, resolved once; credentials never shown."""
+
+    proxy_url: Optional[str] = attrs.field(default=None, repr=False)
+    proxy_auth: Optional[str] = attrs.field(default=None, repr=False)
+    ca_certs: Optional[str] = None
+    ca_dir: Optional[str] = None
+    ssl_context: Optional[ssl.SSLContext] = None
+
+    def __repr__(self) -> str:
+        return (
+            f"NetworkSettings(proxy={self.proxy_url!r}, "
+            f"proxy_auth={'<set>' if self.proxy_auth else '<unset>'}, ca_certs={self.ca_certs!r}, "
+            f"ca_dir={self.ca_dir!r}, ssl_context={self.ssl_context!r})"
+        )
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """What must never be printed: the proxy's password (and user:password)."""
+        if not self.proxy_auth:
+            return ()
+        password = self.proxy_auth.partition(":")[2]
+        return tuple(s for s in (self.proxy_auth, password) if s)
+
+    @classmethod
+    def build(
+        cls,
+        base_url: str,
+        *,
+        proxy: Optional[str] = None,
+        ca_certs: Optional[str] = None,
+        ssl_context: Optional[ssl.SSLContext] = None,
+        trust_env: bool = True,
+        environ: Optional[Mapping[str, str]] = None,
+    ) -> NetworkSettings:
+        """Resolve the settings for requests to ``base_url`` (explicit arguments win)."""
+        environ = os.environ if environ is None else environ
+        if not isinstance(trust_env, bool):
+            raise InvalidArgumentError(f"trust_env must be True or False, not {trust_env!r}")
+        if proxy is not None and not isinstance(proxy, str):
+            raise InvalidArgumentError(f"proxy must be a URL string, not {type(proxy).__name__}")
+        if ssl_context is not None and not isinstance(ssl_context, ssl.SSLContext):
+            raise InvalidArgumentError("ssl_context must be an ssl.SSLContext")
+        if ssl_context is not None and ca_certs is not None:
+            raise InvalidArgumentError("give ca_certs or ssl_context, not both")
+        if proxy is None and trust_env:
+            proxy = proxy_from_environment(base_url, environ)
+        proxy_url, auth = _split_credentials(proxy) if proxy else (None, None)
+        ca_dir = None
+        if ca_certs is None and ssl_context is None and trust_env:
+            ca_certs = _env(environ, "SSL_CERT_FILE")
+            ca_dir = _env(environ, "SSL_CERT_DIR")
+        if ca_certs is not None and not os.path.isfile(ca_certs):
+            raise InvalidArgumentError(f"ca_certs {ca_certs!r} is not a readable file")
+        if ca_dir is not None and not os.path.isdir(ca_dir):
+            raise InvalidArgumentError(f"SSL_CERT_DIR {ca_dir!r} is not a directory")
+        return cls(
+            proxy_url=proxy_url,
+            proxy_auth=auth,
+            ca_certs=ca_certs,
+            ca_dir=ca_dir,
+            ssl_context=ssl_context,
+        )
+
+
+def make_pool(settings: NetworkSettings, maxsize: int = 16) -> PoolManager:
+    """A pool (through the proxy, if any) keeping ``maxsize`` connections per host."""
+    tls: dict[str, Any] = {}
+    if settings.ssl_context is not None:
+        tls["ssl_context"] = settings.ssl_context
+    if settings.ca_certs is not None:
+        tls["ca_certs"] = settings.ca_certs
+    if settings.ca_dir is not None:
+        tls["ca_cert_dir"] = settings.ca_dir
+    if settings.proxy_url is None:
+        return PoolManager(num_pools=4, maxsize=maxsize, block=False, **tls)
+    headers = make_headers(proxy_basic_auth=settings.proxy_auth) if settings.proxy_auth else None
+    return ProxyManager(
+        settings.proxy_url,
+        num_pools=4,
+        maxsize=maxsize,
+        block=False,
+        proxy_headers=headers,
+        **tls,
+    )
