@@ -269,3 +269,40 @@ def test_a_report_path_that_cannot_be_written_fails_at_once(
     assert captured.err.startswith(f"anthropic-models conformance: error: cannot write {bad}")
     assert captured.err.count("\n") == 1 and captured.out == ""
     assert server.answered == 0
+
+
+@pytest.mark.parametrize("argv", [["--list-checks"], ["--reference", "--only", "order"]])
+def test_output_cut_short_ends_quietly(argv: list[str]) -> None:
+    """A reader that has gone (``| head``) ends the output without a traceback; the status stays."""
+    import os
+
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "anthropic_models.conformance", *argv],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            env=_environ(),
+        )
+    finally:
+        os.close(write)
+    assert "Traceback" not in done.stderr and done.stderr == ""
+    assert done.returncode == 0
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback() -> None:
+    """PYTHONIOENCODING=ascii: non-ASCII text in the report is escaped, the status kept."""
+    with MisbehavingServer(indie(choices=DIFFERENT)) as server:
+        done = subprocess.run(
+            [sys.executable, "-m", "anthropic_models.conformance", server.url, "--api-key", KEY],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**_environ(), "PYTHONIOENCODING": "ascii"},
+        )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "\\u2026" in done.stdout or done.stdout.isascii()
