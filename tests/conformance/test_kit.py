@@ -19,6 +19,7 @@ from urllib3.exceptions import NewConnectionError
 import anthropic_models.conformance as conformance
 from anthropic_models import _validation
 from anthropic_models.conformance import CHECKS, Status, Target, run_conformance
+from anthropic_models.conformance.pages import MAX_LIMIT
 from anthropic_models.conformance.registry import Level
 from anthropic_models.conformance.target import Credential, redacted_url
 from anthropic_models.errors import MissingDependencyError
@@ -201,7 +202,7 @@ def test_budget_spent_makes_the_run_inconclusive_not_a_pass() -> None:
 
 def test_a_budget_too_small_for_discovery_is_inconclusive() -> None:
     """A budget that cannot walk the catalogue leaves discovery inconclusive (exit 3), not a pass."""
-    report = run(correct(count=30), max_requests=1, only=["order"])
+    report = run(correct(count=2 * MAX_LIMIT), max_requests=1, only=["order"])
     assert report.result("discovery").status is Status.INCONCLUSIVE
     assert "raise --max-requests" in report.result("discovery").reason
     assert report.exit_code == 3
@@ -306,3 +307,13 @@ def test_every_check_has_a_mutant_stating_its_level() -> None:
     assert {m.caught_by for m in MUTANTS} == set(CHECKS)
     for mutant in (*MUTANTS, SPEC_ONLY):
         assert mutant.level == CHECKS[mutant.caught_by].level.value, mutant.name
+
+
+def test_an_empty_catalogue_is_inconclusive_not_a_pass() -> None:
+    """A target listing no model leaves the model checks inconclusive: exit 3, not a pass."""
+    report = run(correct(count=0))
+    assert report.result("discovery").reason.startswith("0 models")
+    assert report.result("order").status is Status.INCONCLUSIVE
+    assert "the catalogue is empty" in report.result("order").reason
+    assert report.failures == ()
+    assert report.exit_code == 3
