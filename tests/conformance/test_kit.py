@@ -78,6 +78,9 @@ def test_any_key_server_fails_only_auth_any_key() -> None:
     assert report.failed_names == {"auth-any-key"}
     assert report.result("auth-any-key").reason.startswith("accepts any key")
     assert report.result("auth-wrong-key").status is Status.SKIPPED
+    hostile = report.result("auth-hostile")
+    assert hostile.status is Status.PASSED and "(the target accepts any key)" in hostile.reason
+    assert "an empty Bearer: 401" in hostile.reason
 
 
 def test_failure_cites_request_and_rule() -> None:
