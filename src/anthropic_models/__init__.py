@@ -52,6 +52,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AnthropicModelsError",
+    "AsyncModelsClient",
     "AuthenticationError",
     "BadRequestError",
     "CapabilitySupport",
@@ -83,3 +84,12 @@ __all__ = [
     "UnprocessableEntityError",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The async client imports asyncio: loaded on first use, not with the package.
+    if name == "AsyncModelsClient":
+        from anthropic_models.async_client import AsyncModelsClient
+
+        return AsyncModelsClient
+    raise AttributeError(f"module 'anthropic_models' has no attribute {name!r}")

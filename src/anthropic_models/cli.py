@@ -2,10 +2,25 @@
 
 Commands: ``list``, ``get``, ``check``, ``latest``, ``diff`` (client); ``serve`` (the reference
 server); ``conformance`` (the kit); ``demo`` (client and server, no key, no network); ``spec``.
+Each command loads only what it uses: ``list`` imports neither the server nor the kit.
 
-Exit status: 0 success; 1 a negative answer (``check``: a model unavailable; ``latest``: none;
-``diff``: a model removed or newly deprecated); 2 an error, printed as one line on stderr, never
-a traceback and never the key.
+Exit status, the same for every command:
+
+- 0: success.
+- 1: a negative answer: ``check``, a model unavailable; ``latest``, none; ``diff``, a model
+  removed or newly deprecated; ``conformance``, a check failed; ``demo``, a check did not hold.
+- 2: an error: a bad argument (refused before anything is sent), a server or connection error,
+  an unreadable snapshot, output that cannot be written (``> /dev/full``). One line on stderr,
+  never a traceback, never the key.
+- 130: interrupted (Ctrl-C).
+- 141: the reader of the output went away (``| head``): the command stops quietly, with the
+  status a shell shows for a Unix tool stopped by SIGPIPE (128 + 13), so that ``set -o pipefail``
+  sees the same thing it sees for ``yes | head``. Nothing is printed.
+
+Text output escapes every character that is not printable (``\\x1b``, ``\\u202e``): what a server
+sends cannot drive the terminal. ``--json`` output is exact (such characters become JSON ``\\u``
+escapes, the same value for a JSON reader). An output encoding that cannot hold a character
+(``PYTHONIOENCODING=ascii``) gets escapes too, never an error.
 
 >>> from anthropic_models.cli import build_parser
 >>> build_parser().parse_args(["check", "claude-x"]).models
@@ -15,37 +30,136 @@ a traceback and never the key.
 from __future__ import annotations
 
 import argparse
-import json
+import codecs
+import errno
+import io
+import os
 import sys
-from pathlib import Path
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Iterable, NoReturn, Optional, Sequence, TextIO
 
-from anthropic_models import _codec
-from anthropic_models._argtypes import number, whole_number
-from anthropic_models._format import table
+from anthropic_models._argtypes import number, text, whole_number
+from anthropic_models._format import (
+    escape_controls,
+    json_text,
+    shell_word,
+    stage,
+    table,
+    write_json_array,
+)
 from anthropic_models._version import __version__
 from anthropic_models.client import ModelsClient
-from anthropic_models.conformance.cli import configure_conformance_parser, run_conformance_command
-from anthropic_models.errors import (
-    AnthropicModelsError,
-    ModelUnavailableError,
-    ResponseValidationError,
-)
-from anthropic_models.server.cli import configure_serve_parser, run_serve
-from anthropic_models.snapshot import SnapshotDiff, diff_snapshots
+from anthropic_models.errors import AnthropicModelsError, ModelUnavailableError
+from anthropic_models.pagination import Cursor, ModelPage
+from anthropic_models_generated import transport
 from anthropic_models_generated.models import ModelInfo
 
-__all__ = ["build_parser", "main"]
+__all__ = ["EXIT_BROKEN_PIPE", "build_parser", "main"]
 
 Handler = Callable[[argparse.Namespace], int]
 
+EXIT_BROKEN_PIPE = 141
+"""The reader of stdout went away: 128 + SIGPIPE, as a shell reports it for a Unix tool."""
+
+_LIMIT = transport.LIST_MODELS.parameter("limit")
+_LIFECYCLE = transport.LIST_MODELS.parameter("lifecycle")
+assert _LIMIT.minimum is not None and _LIMIT.maximum is not None and _LIFECYCLE.enum is not None
+_PAGE_MIN, _PAGE_MAX, _STAGES = _LIMIT.minimum, _LIMIT.maximum, _LIFECYCLE.enum
+_ALL_STAGES = "all"
 
 _timeout = number(0, 3600, "seconds from 0 to 3600", above_low=True)
 _retries = whole_number(0, 100, "a number of retries from 0 to 100")
+_page_size = whole_number(_PAGE_MIN, _PAGE_MAX, f"a page size from {_PAGE_MIN} to {_PAGE_MAX}")
+_model_id = text("a model id")
+_line = text("a model line")
+_capability = text("a capability name")
+_workspace = text("a workspace id")
+_base_url = text("a base URL")
+_api_key = text("an API key", secret=True)
 
 
 class CommandError(Exception):
     """A failure to report on one line with exit status 2."""
+
+
+class OutputError(Exception):
+    """Standard output cannot be written (the reader went away, the disk is full)."""
+
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(cause.strerror or str(cause))
+        self.errno = cause.errno
+
+
+class _Stdout(io.TextIOBase):
+    """Standard output as the commands see it: a failed write is an :class:`OutputError`, and a
+    character the encoding cannot hold is written as an escape instead of raising."""
+
+    def __init__(self, stream: Optional[TextIO]) -> None:
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    @property
+    def unicode(self) -> bool:
+        """True when the encoding can hold any character (UTF-8, UTF-16, UTF-32, GB18030)."""
+        try:
+            name = codecs.lookup(self.encoding).name
+        except LookupError:
+            return False
+        return name.startswith(("utf-", "gb18030")) or name in ("utf_8", "utf_16", "utf_32")
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return bool(getattr(self._stream, "isatty", lambda: False)())
+
+    def write(self, text: str) -> int:
+        if self._stream is None:  # started with stdout closed (`>&-`)
+            raise OutputError(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+        try:
+            try:
+                self._stream.write(text)
+            except UnicodeEncodeError:
+                encoding = self.encoding
+                self._stream.write(
+                    text.encode(encoding, "backslashreplace").decode(encoding, "replace")
+                )
+        except OSError as exc:
+            raise OutputError(exc) from None
+        return len(text)
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise OutputError(exc) from None
+
+
+def _stdout() -> _Stdout:
+    out = sys.stdout
+    return out if isinstance(out, _Stdout) else _Stdout(out)
+
+
+def _say(line: str = "") -> None:
+    """One line of text output, escaped for the terminal."""
+    print(escape_controls(line, keep="\n"), file=_stdout())
+
+
+def _complain(line: str) -> None:
+    """One line on stderr, escaped; a stderr that cannot be written is let go."""
+    line = escape_controls(line)
+    if sys.stderr is None:  # started with stderr closed
+        return
+    try:
+        print(line, file=sys.stderr)
+    except UnicodeEncodeError:
+        print(ascii(line)[1:-1], file=sys.stderr)
+    except OSError:
+        pass
 
 
 def _client(args: argparse.Namespace) -> ModelsClient:
@@ -54,51 +168,104 @@ def _client(args: argparse.Namespace) -> ModelsClient:
         api_key=args.api_key,
         base_url=args.base_url,
         max_retries=args.max_retries,
+        workspace_id=args.workspace_id,
         validate=args.validate,
         **options,
     )
 
 
-def _dump(data: Any) -> str:
-    return json.dumps(_codec.unstructure(data), indent=2, ensure_ascii=False)
+def _stages(args: argparse.Namespace) -> Optional[list[str]]:
+    """The ``--lifecycle`` stages in the spec's order; None for the server's default view."""
+    given = args.lifecycle
+    if not given:
+        return None
+    return [name for name in _STAGES if name in given or _ALL_STAGES in given]
+
+
+def _print_json(data: Any) -> None:
+    out = _stdout()
+    out.write(json_text(data, ascii_only=not out.unicode) + "\n")
+
+
+def _print_models(models: Iterable[ModelInfo], as_json: bool) -> None:
+    """Models as a table, or as a JSON array written model by model (memory flat in size)."""
+    if as_json:
+        out = _stdout()
+        write_json_array(models, out.write, ascii_only=not out.unicode)
+    else:
+        _say(table(list(models)))
+
+
+def _next_command(args: argparse.Namespace, stages: Optional[list[str]], cursor: Cursor) -> str:
+    """The command that lists the next page: same connection, page size and filter."""
+    words = ["anthropic-models", "list"]
+    if args.base_url is not None:
+        words += ["--base-url", args.base_url]
+    if args.workspace_id is not None:
+        words += ["--workspace-id", args.workspace_id]
+    if args.limit is not None:
+        words += ["--limit", str(args.limit)]
+    for name in stages or ():
+        words += ["--lifecycle", name]
+    for name, value in cursor.params().items():
+        words += [f"--{name[: -len('_id')]}", value]
+    return " ".join(shell_word(word) for word in words)
+
+
+def _page_json(page: ModelPage) -> dict[str, Any]:
+    cursor = page.next_cursor()
+    return {
+        "data": list(page.data),
+        "first_id": page.first_id,
+        "last_id": page.last_id,
+        "has_more": page.has_more,
+        "next_page": None if cursor is None else cursor.params(),
+    }
 
 
 def _list(args: argparse.Namespace) -> int:
-    filters = {"line": args.line, "capability": args.capability, "lifecycle": args.lifecycle}
-    filtered = any(value is not None for value in filters.values())
+    stages = _stages(args)
+    filtered = args.line is not None or args.capability is not None
     if filtered and (args.after or args.before):
         raise CommandError(
-            "--line, --capability and --lifecycle search the whole catalogue: drop --after/--before"
+            "--line and --capability search the whole catalogue: drop --after/--before"
         )
-    hint = None
     with _client(args) as client:
         if filtered:
-            models = client.find_models(**filters)
+            found = client.find_models(line=args.line, capability=args.capability, lifecycle=stages)
+            _print_models(found, args.json)
         elif args.all:
-            models = list(
-                client.iter_models(limit=args.limit, after_id=args.after, before_id=args.before)
+            models = client.iter_models(
+                limit=args.limit,
+                after_id=args.after,
+                before_id=args.before,
+                lifecycle=stages,
             )
+            _print_models(models, args.json)
         else:
-            page = client.list_models(limit=args.limit, after_id=args.after, before_id=args.before)
-            models = list(page.data)
-            cursor = page.next_cursor()
-            if cursor is not None:
-                hint = " ".join(
-                    f"--{name[: -len('_id')]} {value}" for name, value in cursor.params().items()
-                )
-    if args.json:
-        print(_dump(models))
-        return 0
-    print(table(models))
-    if hint:
-        print(f"(more: anthropic-models list {hint})")
+            page = client.list_models(
+                limit=args.limit,
+                after_id=args.after,
+                before_id=args.before,
+                lifecycle=stages,
+            )
+            if args.json:
+                _print_json(_page_json(page))
+            else:
+                _say(table(page.data))
+                cursor = page.next_cursor()
+                if cursor is not None:
+                    _say(f"(more: {_next_command(args, stages, cursor)})")
     return 0
 
 
 def _get(args: argparse.Namespace) -> int:
     with _client(args) as client:
         model = client.retrieve(args.model_id)
-    print(_dump(model) if args.json else table([model]))
+    if args.json:
+        _print_json(model)
+    else:
+        _say(table([model]))
     return 0
 
 
@@ -110,10 +277,9 @@ def _check(args: argparse.Namespace) -> int:
                 model = client.require_model(model_id)
             except ModelUnavailableError as exc:
                 missing += 1
-                print(f"{model_id}: unavailable ({exc.reason})")
+                _say(f"{model_id}: unavailable ({exc.reason})")
             else:
-                state = model.lifecycle.value if model.lifecycle else "available"
-                print(f"{model_id}: ok ({model.id}, {state})")
+                _say(f"{model_id}: ok ({model.id}, {stage(model)})")
     return 1 if missing else 0
 
 
@@ -121,63 +287,75 @@ def _latest(args: argparse.Namespace) -> int:
     with _client(args) as client:
         model = client.latest(args.line)
     if model is None:
-        print(f"no active model{f' of line {args.line!r}' if args.line else ''}", file=sys.stderr)
+        _complain(f"no active model{f' of line {args.line!r}' if args.line else ''}")
         return 1
-    print(_dump(model) if args.json else model.id)
+    if args.json:
+        _print_json(model)
+    else:
+        _say(model.id)
     return 0
 
 
-def _load_snapshot(path: str) -> list[ModelInfo]:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except ValueError as exc:
-        raise CommandError(f"{path} is not JSON: {exc}") from None
-    if isinstance(data, dict) and "data" in data:
-        data = data["data"]
-    if not isinstance(data, list):
-        raise CommandError(
-            f"{path}: expected a JSON array of models (as `list --all --json` writes)"
-        )
-    try:
-        return [_codec.structure(item, ModelInfo) for item in data]
-    except ResponseValidationError as exc:
-        raise CommandError(f"{path}: {exc}") from None
-
-
 def _diff(args: argparse.Namespace) -> int:
-    old = _load_snapshot(args.old)
+    from anthropic_models.snapshot import diff_snapshots, load_snapshot
+
+    if args.live and args.new is not None:
+        raise CommandError("give NEW.json or --live, not both")
+    if not args.live and args.new is None:
+        raise CommandError("diff needs NEW.json or --live")
+    if args.lifecycle and not args.live:
+        raise CommandError("--lifecycle chooses the live view: use it with --live")
+    if args.old == "-" and args.new == "-":
+        raise CommandError("only one snapshot can be read from standard input")
+    stdin = getattr(sys.stdin, "buffer", None)
+    old = load_snapshot(args.old, stdin)
     if args.live:
         with _client(args) as client:
-            new = list(client.iter_models(limit=1000))
-    elif args.new:
-        new = _load_snapshot(args.new)
+            new = list(client.iter_models(limit=_PAGE_MAX, lifecycle=_stages(args)))
     else:
-        raise CommandError("diff needs NEW.json or --live")
-    result: SnapshotDiff = diff_snapshots(old, new)
-    print(_dump(result.as_dict()) if args.json else result.report())
+        new = load_snapshot(args.new, stdin)
+    result = diff_snapshots(old, new)
+    if args.json:
+        _print_json(result.as_dict())
+    else:
+        _say(result.report())
     return 1 if result.breaking else 0
 
 
 def _spec(args: argparse.Namespace) -> int:
-    from anthropic_models_generated import manifest, transport
+    from anthropic_models_generated import manifest
     from anthropic_models_generated.spec import SPEC
 
-    print(f"{SPEC['info']['title']} {SPEC['info']['version']} (OpenAPI {SPEC['openapi']})")
-    print(f"spec sha256 {manifest.SPEC_SHA256}")
+    _say(f"{SPEC['info']['title']} {SPEC['info']['version']} (OpenAPI {SPEC['openapi']})")
+    _say(f"spec sha256 {manifest.SPEC_SHA256}")
     for operation in transport.OPERATIONS.values():
         params = ", ".join(operation.path_params + operation.query_params)
-        print(f"  {operation.method} {operation.path}  [{operation.operation_id}]  {params}")
+        _say(f"  {operation.method} {operation.path}  [{operation.operation_id}]  {params}")
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from anthropic_models.server.cli import run_serve
+
     return run_serve(args)
 
 
+def _configure_serve(parser: argparse.ArgumentParser) -> None:
+    from anthropic_models.server.cli import configure_serve_parser
+
+    configure_serve_parser(parser)
+
+
 def _conformance(args: argparse.Namespace) -> int:
+    from anthropic_models.conformance.cli import run_conformance_command
+
     return run_conformance_command(args)
+
+
+def _configure_conformance(parser: argparse.ArgumentParser) -> None:
+    from anthropic_models.conformance.cli import configure_conformance_parser
+
+    configure_conformance_parser(parser)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -186,15 +364,50 @@ def _demo(args: argparse.Namespace) -> int:
     return run_demo()
 
 
-def _client_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports a bad argument on one line, and that adds the options
+    of a subcommand (``serve``, ``conformance``) only when that subcommand is used."""
+
+    def __init__(
+        self,
+        *args: Any,
+        configure: Optional[Callable[[argparse.ArgumentParser], None]] = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._configure = configure
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Optional[Sequence[str]] = None, namespace: Optional[argparse.Namespace] = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        configure, self._configure = self._configure, None
+        if configure is not None:
+            configure(self)
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message: str) -> NoReturn:
+        _complain(f"{self.prog}: error: {message} (see {self.prog} --help)")
+        self.exit(2)
+
+
+def _client_options() -> _Parser:
+    common = _Parser(add_help=False)
     group = common.add_argument_group("connection")
     group.add_argument(
-        "--base-url", help="API base URL (default: $ANTHROPIC_BASE_URL or the Anthropic API)"
+        "--base-url",
+        type=_base_url,
+        help="API base URL (default: $ANTHROPIC_BASE_URL or the Anthropic API)",
     )
     group.add_argument(
         "--api-key",
+        type=_api_key,
         help="API key (default: $ANTHROPIC_API_KEY); prefer the variable, argv is visible to others",
+    )
+    group.add_argument(
+        "--workspace-id",
+        type=_workspace,
+        metavar="ID",
+        help="the Workspace to act in, for credentials that can act on several",
     )
     group.add_argument(
         "--timeout", type=_timeout, help="seconds to connect and to read (default: 5 and 60)"
@@ -210,9 +423,20 @@ def _client_options() -> argparse.ArgumentParser:
     return common
 
 
+def _add_lifecycle(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--lifecycle",
+        action="append",
+        choices=[*_STAGES, _ALL_STAGES],
+        metavar="STAGE",
+        help=f"{what}: {', '.join(_STAGES)}, or {_ALL_STAGES}; repeat for several (default: the "
+        "server's view, which leaves retired models out); sent to the server",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="anthropic-models",
         description="Client, reference server and conformance kit for the Anthropic Models API.",
     )
@@ -221,40 +445,59 @@ def build_parser() -> argparse.ArgumentParser:
     common = _client_options()
 
     def command(
-        name: str, handler: Handler, help: str, client: bool = True
+        name: str,
+        handler: Handler,
+        help: str,
+        client: bool = True,
+        configure: Optional[Callable[[argparse.ArgumentParser], None]] = None,
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
-            name, help=help, description=help, parents=[common] if client else []
+            name,
+            help=help,
+            description=help,
+            parents=[common] if client else [],
+            configure=configure,
         )
         sub.set_defaults(handler=handler)
         return sub
 
     listing = command("list", _list, "list models (one page, or --all)")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    listing.add_argument("--limit", type=int, help="models per page (1-1000)")
-    direction = listing.add_mutually_exclusive_group()
-    direction.add_argument("--after", metavar="ID", help="start after this model id")
-    direction.add_argument("--before", metavar="ID", help="the page before this model id")
-    listing.add_argument("--all", action="store_true", help="walk every page")
-    listing.add_argument("--line", help="only this model line (implies --all)")
     listing.add_argument(
-        "--capability", help="only models supporting it, e.g. batch, effort.high (implies --all)"
+        "--json",
+        action="store_true",
+        help="print JSON: one page with has_more and next_page, or with --all an array of models",
     )
     listing.add_argument(
-        "--lifecycle",
-        choices=["active", "deprecated", "retired"],
-        help="only this lifecycle (implies --all)",
+        "--limit",
+        type=_page_size,
+        metavar="N",
+        help=f"models per page ({_PAGE_MIN}-{_PAGE_MAX}; the server's default is {_LIMIT.default})",
+    )
+    direction = listing.add_mutually_exclusive_group()
+    direction.add_argument(
+        "--after", type=_model_id, metavar="ID", help="start after this model id"
+    )
+    direction.add_argument(
+        "--before", type=_model_id, metavar="ID", help="the page before this model id"
+    )
+    listing.add_argument("--all", action="store_true", help="walk every page")
+    _add_lifecycle(listing, "only models at this stage")
+    listing.add_argument("--line", type=_line, help="only this model line (implies --all)")
+    listing.add_argument(
+        "--capability",
+        type=_capability,
+        help="only models supporting it, e.g. batch, effort.high (implies --all)",
     )
 
     get = command("get", _get, "show one model by id or alias")
-    get.add_argument("model_id", metavar="MODEL_ID")
+    get.add_argument("model_id", metavar="MODEL_ID", type=_model_id)
     get.add_argument("--json", action="store_true", help="print JSON")
 
     check = command("check", _check, "exit 0 if every model is available, 1 if any is not")
-    check.add_argument("models", metavar="MODEL_ID", nargs="+")
+    check.add_argument("models", metavar="MODEL_ID", nargs="+", type=_model_id)
 
     latest = command("latest", _latest, "the newest active model, of one line if given")
-    latest.add_argument("--line", help="model line, e.g. sonnet")
+    latest.add_argument("--line", type=_line, help="model line, e.g. sonnet")
     latest.add_argument("--json", action="store_true", help="print JSON")
 
     diff = command(
@@ -262,22 +505,22 @@ def build_parser() -> argparse.ArgumentParser:
         _diff,
         "compare catalogue snapshots; exit 1 if a model was removed or newly deprecated",
     )
-    diff.add_argument("old", metavar="OLD.json", help="a snapshot written by `list --all --json`")
-    diff.add_argument("new", metavar="NEW.json", nargs="?", help="a newer snapshot")
+    diff.add_argument(
+        "old", metavar="OLD.json", help="a snapshot written by `list --all --json` (- for stdin)"
+    )
+    diff.add_argument("new", metavar="NEW.json", nargs="?", help="a newer snapshot (- for stdin)")
     diff.add_argument("--live", action="store_true", help="compare with the live catalogue instead")
+    _add_lifecycle(diff, "with --live, the stages to compare")
     diff.add_argument("--json", action="store_true", help="print the differences as JSON")
 
-    serve = command("serve", _serve, "run the reference server", client=False)
-    configure_serve_parser(serve)
-
-    conformance = command(
+    command("serve", _serve, "run the reference server", client=False, configure=_configure_serve)
+    command(
         "conformance",
         _conformance,
         "test an implementation of the API against the spec",
         client=False,
+        configure=_configure_conformance,
     )
-    configure_conformance_parser(conformance)
-
     command(
         "demo",
         _demo,
@@ -288,19 +531,52 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Run the command line; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _discard_stdout(stream: TextIO) -> None:
+    """Point the process's stdout at /dev/null, so that the interpreter's last flush of what
+    is still buffered cannot fail again and print a traceback-like message at exit."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+def _run(argv: Optional[Sequence[str]]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a bad argument (already reported)
+        return exc.code if isinstance(exc.code, int) else 2
     handler: Handler = args.handler
     try:
         return handler(args)
     except (AnthropicModelsError, CommandError) as exc:
-        print(f"anthropic-models: error: {exc}", file=sys.stderr)
+        _complain(f"anthropic-models: error: {exc}")
         return 2
     except KeyboardInterrupt:
-        print("anthropic-models: interrupted", file=sys.stderr)
+        _complain("anthropic-models: interrupted")
         return 130
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line; returns the exit status (see the module docstring)."""
+    real_stdout = sys.stdout
+    sys.stdout = out = _Stdout(real_stdout)
+    try:
+        status = _run(argv)
+        out.flush()
+    except OutputError as exc:
+        _discard_stdout(real_stdout)
+        if exc.errno == errno.EPIPE:
+            return EXIT_BROKEN_PIPE
+        _complain(f"anthropic-models: error: cannot write the output: {exc}")
+        return 2
+    finally:
+        sys.stdout = real_stdout
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

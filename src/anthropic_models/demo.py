@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from typing import Optional, TextIO
 
-from anthropic_models._format import table
+from anthropic_models._format import stage, table
 from anthropic_models.client import ModelsClient
 from anthropic_models.server import serve_in_thread
 
@@ -59,7 +59,7 @@ def run_demo(out: Optional[TextIO] = None) -> int:
         print("\nAvailability:", file=out)
         active = client.latest()
         retired = next(
-            (m for m in catalogue if m.lifecycle is not None and m.lifecycle.value == "retired"),
+            (m for m in catalogue if stage(m) == "retired"),
             None,
         )
         checks = [m.id for m in (active, retired) if m is not None] + ["claude-does-not-exist"]
@@ -73,7 +73,7 @@ def run_demo(out: Optional[TextIO] = None) -> int:
             latest = client.latest(line)
             print(f"  {line:<8} {latest.id if latest else '(none active)'}", file=out)
 
-        states = Counter(m.lifecycle.value if m.lifecycle else "unknown" for m in catalogue)
+        states = Counter(stage(m) for m in catalogue)
         ok = same and answers == expected
         print(
             f"\nSummary: {len(catalogue)} models ("

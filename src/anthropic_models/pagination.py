@@ -20,7 +20,7 @@ import attrs
 from anthropic_models.errors import PaginationError
 from anthropic_models_generated.models import ModelInfo
 
-__all__ = ["Cursor", "ModelPage", "walk"]
+__all__ = ["Cursor", "ModelPage", "Walk", "walk"]
 
 
 @attrs.frozen
@@ -90,6 +90,36 @@ class ModelPage:
         return len(self.data)
 
 
+class Walk:
+    """The state of one cursor walk, for the sync and the async loops alike.
+
+    :meth:`next_cursor` says which page to fetch next (None at the end) and refuses a cursor seen
+    before; :meth:`models` checks a fetched page and returns its models in walk order.
+    """
+
+    def __init__(self, start: Cursor) -> None:
+        self._cursor: Optional[Cursor] = start
+        self._seen: set[Cursor] = set()
+
+    def next_cursor(self) -> Optional[Cursor]:
+        cursor = self._cursor
+        if cursor is not None:
+            if cursor in self._seen:
+                raise PaginationError(
+                    f"the server sent cursor {cursor.params()} twice: the walk would loop forever"
+                )
+            self._seen.add(cursor)
+        return cursor
+
+    def models(self, cursor: Cursor, page: ModelPage) -> Sequence[ModelInfo]:
+        if page.has_more and not page.data:
+            raise PaginationError(
+                f"the page at {cursor.params() or 'the start'} has has_more=true but no models"
+            )
+        self._cursor = page.next_cursor()
+        return tuple(reversed(page.data)) if page.backward else page.data
+
+
 def walk(fetch: Callable[[Cursor], ModelPage], start: Cursor) -> Iterator[ModelInfo]:
     """Every model from ``start`` on, moving away from it, fetching pages lazily.
 
@@ -101,18 +131,6 @@ def walk(fetch: Callable[[Cursor], ModelPage], start: Cursor) -> Iterator[ModelI
     >>> list(walk(pages.__getitem__, Cursor()))
     []
     """
-    cursor: Optional[Cursor] = start
-    seen: set[Cursor] = set()
-    while cursor is not None:
-        if cursor in seen:
-            raise PaginationError(
-                f"the server sent cursor {cursor.params()} twice: the walk would loop forever"
-            )
-        seen.add(cursor)
-        page = fetch(cursor)
-        if page.has_more and not page.data:
-            raise PaginationError(
-                f"the page at {cursor.params() or 'the start'} has has_more=true but no models"
-            )
-        yield from reversed(page.data) if page.backward else page.data
-        cursor = page.next_cursor()
+    state = Walk(start)
+    while (cursor := state.next_cursor()) is not None:
+        yield from state.models(cursor, fetch(cursor))

@@ -1,4 +1,10 @@
-"""Differences between two catalogue snapshots: the seed's "monitor deprecations" as data.
+"""Catalogue snapshots: read them safely, and the differences between two of them.
+
+A snapshot is what ``anthropic-models list --all --json`` writes: a JSON array of models (an
+object with a ``data`` array, as one page of the API, is accepted too). :func:`load_snapshot`
+reads at most :data:`MAX_SNAPSHOT_BYTES` and refuses, with a :class:`SnapshotError` naming the
+file, anything that is not a snapshot: not JSON, nested too deeply, the wrong shape, a model
+the spec does not allow, or the same id twice.
 
 >>> from datetime import datetime, timezone
 >>> from anthropic_models import ModelInfo, Lifecycle
@@ -12,16 +18,29 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Sequence
+import json
+import os
+from typing import Any, BinaryIO, Optional, Sequence
 
 import attrs
 
+from anthropic_models import _codec
 from anthropic_models._codec import format_datetime
+from anthropic_models._format import stage
+from anthropic_models.errors import InvalidArgumentError, ResponseValidationError
 from anthropic_models_generated.models import Lifecycle, ModelInfo
 
-__all__ = ["SnapshotDiff", "diff_snapshots"]
+__all__ = ["MAX_SNAPSHOT_BYTES", "SnapshotDiff", "SnapshotError", "diff_snapshots", "load_snapshot"]
+
+MAX_SNAPSHOT_BYTES = 32 * 1024 * 1024
+"""The largest snapshot read (32 MiB: some 15,000 models with full capabilities; a real
+catalogue is under 200 KiB). A larger file is refused before it is read."""
 
 _RETIRING = (Lifecycle.deprecated, Lifecycle.retired)
+
+
+class SnapshotError(InvalidArgumentError):
+    """A snapshot that cannot be compared: unreadable, too large, not JSON, or not models."""
 
 
 @attrs.frozen
@@ -87,14 +106,19 @@ def _date(model: ModelInfo, field: str) -> Optional[str]:
     return None if value is None else format_datetime(value)
 
 
-def _state(model: ModelInfo) -> str:
-    return model.lifecycle.value if model.lifecycle is not None else "-"
+def _by_id(models: Sequence[ModelInfo], name: str) -> dict[str, ModelInfo]:
+    seen: dict[str, ModelInfo] = {}
+    for index, model in enumerate(models):
+        if model.id in seen:
+            raise SnapshotError(f"{name}[{index}]: duplicate model id {model.id!r}")
+        seen[model.id] = model
+    return seen
 
 
 def diff_snapshots(old: Sequence[ModelInfo], new: Sequence[ModelInfo]) -> SnapshotDiff:
-    """Compare two catalogues by model id."""
-    before = {model.id: model for model in old}
-    after = {model.id: model for model in new}
+    """Compare two catalogues by model id; :class:`SnapshotError` if one holds an id twice."""
+    before = _by_id(old, "old")
+    after = _by_id(new, "new")
     common = sorted(before.keys() & after.keys())
     dates = []
     for model_id in common:
@@ -111,9 +135,73 @@ def diff_snapshots(old: Sequence[ModelInfo], new: Sequence[ModelInfo]) -> Snapsh
             if before[i].display_name != after[i].display_name
         ],
         lifecycle_changes=[
-            (i, _state(before[i]), _state(after[i]))
+            (i, stage(before[i]), stage(after[i]))
             for i in common
-            if _state(before[i]) != _state(after[i])
+            if stage(before[i]) != stage(after[i])
         ],
         new_deprecation_dates=dates,
     )
+
+
+def _read(stream: BinaryIO, name: str) -> bytes:
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, ValueError, AttributeError):  # not a file descriptor (a test's BytesIO)
+        size = 0
+    limit = MAX_SNAPSHOT_BYTES
+    if size <= limit:
+        data = stream.read(limit + 1)
+        size = len(data)
+    if size > limit:
+        raise SnapshotError(f"{name}: larger than {limit // 2**20} MiB, the limit for a snapshot")
+    return data
+
+
+def load_snapshot(path: str, stdin: Optional[BinaryIO] = None) -> list[ModelInfo]:
+    r"""The models of the snapshot at ``path`` (``-``: read ``stdin``), or :class:`SnapshotError`.
+
+    >>> import io
+    >>> [m.id for m in load_snapshot("-", io.BytesIO(b"[]"))]
+    []
+    >>> load_snapshot("-", io.BytesIO(b"[" * 200_000))
+    Traceback (most recent call last):
+    anthropic_models.snapshot.SnapshotError: <stdin>: not JSON: nested too deeply
+    """
+    name = "<stdin>" if path == "-" else path
+    if path == "-" and stdin is None:
+        raise SnapshotError("no standard input to read the snapshot from")
+    try:
+        if stdin is not None and path == "-":
+            data = _read(stdin, name)
+        else:
+            with open(path, "rb") as stream:
+                data = _read(stream, name)
+    except SnapshotError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        raise SnapshotError(
+            f"cannot read {name}: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except RecursionError:
+        raise SnapshotError(f"{name}: not JSON: nested too deeply") from None
+    except ValueError as exc:  # UnicodeDecodeError included
+        raise SnapshotError(f"{name}: not JSON: {exc}") from None
+    where = "$"
+    if isinstance(document, dict) and "data" in document:
+        document, where = document["data"], "$.data"
+    if not isinstance(document, list):
+        raise SnapshotError(
+            f"{name}: expected a JSON array of models (as `list --all --json` writes)"
+        )
+    models = []
+    for index, item in enumerate(document):
+        try:
+            models.append(_codec.structure(item, ModelInfo))
+        except ResponseValidationError as exc:
+            raise SnapshotError(f"{name}: {where}[{index}]: {exc}") from None
+        except RecursionError:
+            raise SnapshotError(f"{name}: {where}[{index}]: nested too deeply") from None
+    _by_id(models, f"{name}: {where}")
+    return models

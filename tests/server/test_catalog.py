@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+from collections import Counter
 from datetime import datetime, timezone
+from importlib import resources
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from anthropic_models import _codec
-from anthropic_models.server.catalog import Catalog, CatalogError, PageError
+from anthropic_models.server.catalog import (
+    DEFAULT_LIFECYCLE,
+    MAX_CATALOG_BYTES,
+    MAX_SYNTHETIC,
+    Catalog,
+    CatalogError,
+    PageError,
+)
 from anthropic_models_generated.models import Lifecycle, ModelInfo
-from tests.server.wsgi import SMALL_ALIASES, SMALL_MODELS, SMALL_ORDER, model, small_catalog
+from tests.server.wsgi import (
+    ALL_STAGES,
+    SMALL_ALIASES,
+    SMALL_MODELS,
+    SMALL_ORDER,
+    capabilities,
+    in_view,
+    model,
+    small_catalog,
+)
 
 
 def test_models_are_ordered_newest_first_with_the_id_breaking_ties() -> None:
@@ -61,7 +82,7 @@ def test_models_are_served_exactly_as_given() -> None:
     catalog = small_catalog()
     assert json.loads(catalog.model_json("m-b") or b"") == SMALL_MODELS[5]
     assert json.loads(catalog.model_json("m-e") or b"")["a_future_field"] == {"x": [1]}
-    assert "lifecycle" not in json.loads(catalog.model_json("m-d") or b"")
+    assert "line" not in json.loads(catalog.model_json("m-d") or b"")
 
 
 def test_model_info_objects_are_accepted() -> None:
@@ -88,14 +109,35 @@ def test_model_info_objects_are_accepted() -> None:
 def test_page_bounds_follow_the_rules() -> None:
     """after_id, before_id, no cursor: exclusive slices, has_more about the requested direction."""
     catalog = small_catalog()  # a b c1 c2 d e f
-    assert catalog.page_bounds(limit=3) == (0, 3, True)
-    assert catalog.page_bounds(limit=7) == (0, 7, False)
-    assert catalog.page_bounds(after_id="m-c1", limit=3) == (3, 6, True)
-    assert catalog.page_bounds(after_id="m-c1", limit=4) == (3, 7, False)
-    assert catalog.page_bounds(after_id="m-f") == (7, 7, False)
-    assert catalog.page_bounds(before_id="m-d", limit=2) == (2, 4, True)
-    assert catalog.page_bounds(before_id="m-d", limit=4) == (0, 4, False)
-    assert catalog.page_bounds(before_id="m-a") == (0, 0, False)
+    assert catalog.page_bounds(limit=3, lifecycle=ALL_STAGES) == (0, 3, True)
+    assert catalog.page_bounds(limit=7, lifecycle=ALL_STAGES) == (0, 7, False)
+    assert catalog.page_bounds(after_id="m-c1", limit=3, lifecycle=ALL_STAGES) == (3, 6, True)
+    assert catalog.page_bounds(after_id="m-c1", limit=4, lifecycle=ALL_STAGES) == (3, 7, False)
+    assert catalog.page_bounds(after_id="m-f", lifecycle=ALL_STAGES) == (7, 7, False)
+    assert catalog.page_bounds(before_id="m-d", limit=2, lifecycle=ALL_STAGES) == (2, 4, True)
+    assert catalog.page_bounds(before_id="m-d", limit=4, lifecycle=ALL_STAGES) == (0, 4, False)
+    assert catalog.page_bounds(before_id="m-a", lifecycle=ALL_STAGES) == (0, 0, False)
+
+
+def test_page_bounds_are_slices_of_the_view() -> None:
+    """Under a filter the bounds index view_ids(); a cursor outside the view still places the page."""
+    catalog = small_catalog()  # a(act) b(dep) c1(ret) c2(act) d(ret) e(ret) f(dep)
+    assert catalog.view_ids() == ("m-a", "m-b", "m-c2", "m-f")
+    assert catalog.view_ids(DEFAULT_LIFECYCLE) == catalog.view_ids()
+    assert catalog.view_ids(["retired"]) == ("m-c1", "m-d", "m-e")
+    assert catalog.page_bounds(after_id="m-c1", limit=1) == (2, 3, True)
+    assert catalog.page_bounds(before_id="m-e", limit=5) == (0, 3, False)
+    assert catalog.page_bounds(after_id="m-a", lifecycle=["retired"], limit=2) == (0, 2, True)
+    assert catalog.page_bounds(before_id="m-f", lifecycle=["retired", "retired"]) == (0, 3, False)
+    assert catalog.page_bounds(after_id="m-e", lifecycle=["active"]) == (2, 2, False)
+
+
+def test_every_view_is_the_catalogue_filtered() -> None:
+    """view_ids(stages) is the newest-first order restricted to those stages, for all seven sets."""
+    catalog = small_catalog()
+    for size in (1, 2, 3):
+        for stages in combinations(ALL_STAGES, size):
+            assert list(catalog.view_ids(stages)) == in_view(stages)
 
 
 @pytest.mark.parametrize(
@@ -107,11 +149,18 @@ def test_page_bounds_follow_the_rules() -> None:
         ({"after_id": "m-a", "before_id": "m-b"}, "before_id: cannot be combined with after_id"),
         ({"after_id": "zzz"}, "after_id: no listed model has the id 'zzz'"),
         ({"before_id": "zzz"}, "before_id: no listed model has the id 'zzz'"),
+        ({"lifecycle": ["gone"]}, "lifecycle[]: unknown stage 'gone'; expected one of active"),
+        ({"lifecycle": ["active,retired"]}, "lifecycle[]: unknown stage 'active,retired'"),
+        ({"lifecycle": [""]}, "lifecycle[]: an empty value"),
+        ({"lifecycle": []}, "lifecycle[]: give at least one stage"),
+        ({"lifecycle": "active"}, "lifecycle[]: expected a sequence of stages"),
+        ({"lifecycle": ["active"] * 4}, "lifecycle[]: at most 3 values, got 4"),
+        ({"lifecycle": [None]}, "lifecycle[]: unknown stage 'None'"),
     ],
 )
 def test_page_errors_name_the_parameter(kwargs: dict[str, Any], message: str) -> None:
     """A bad limit, both cursors or an unknown cursor is a PageError naming the parameter."""
-    with pytest.raises(PageError, match=message) as caught:
+    with pytest.raises(PageError, match=re.escape(message)) as caught:
         small_catalog().page_bounds(**kwargs)
     assert caught.value.parameter == message.split(":")[0]
 
@@ -119,9 +168,11 @@ def test_page_errors_name_the_parameter(kwargs: dict[str, Any], message: str) ->
 def test_page_model_matches_page_json() -> None:
     """page() is page_json() decoded into the generated ListModelsResponse."""
     catalog = small_catalog()
-    page = catalog.page(after_id="m-a", limit=2)
+    page = catalog.page(after_id="m-a", limit=2, lifecycle=ALL_STAGES)
     assert [m.id for m in page.data] == ["m-b", "m-c1"]
     assert (page.first_id, page.last_id, page.has_more) == ("m-b", "m-c1", True)
+    default = catalog.page(after_id="m-a", limit=2)
+    assert [m.id for m in default.data] == ["m-b", "m-c2"]
     empty = catalog.page(before_id="m-a")
     assert (empty.data, empty.first_id, empty.last_id, empty.has_more) == ([], None, None, False)
 
@@ -165,26 +216,30 @@ def big_catalog() -> Catalog:
     return Catalog.synthetic(100_000)
 
 
+@pytest.mark.parametrize("lifecycle", [None, ["retired"], ["active"], ALL_STAGES])
 @pytest.mark.parametrize(
     "cursor",
     [{}, {"after_id": 50_000}, {"before_id": 99_999}, {"after_id": 99_990}, {"before_id": 3}],
 )
 def test_a_page_of_a_huge_catalogue_reads_only_its_own_models(
-    big_catalog: Catalog, cursor: dict[str, int]
+    big_catalog: Catalog, cursor: dict[str, int], lifecycle: Any
 ) -> None:
-    """On 100,000 models a page reads at most `limit` encoded models and makes one index lookup."""
+    """On 100,000 models a page of any view reads at most `limit` models and makes one lookup."""
+    big_catalog.page_json(lifecycle=lifecycle)  # builds the view once
     encoded = _CountingTuple(big_catalog._encoded)
     index = _CountingDict(big_catalog._index)
     patched = Catalog.__new__(Catalog)
-    for name in ("_ids", "_aliases", "_models"):
+    for name in ("_ids", "_aliases", "_models", "_stages", "_views", "_views_lock"):
         object.__setattr__(patched, name, getattr(big_catalog, name))
     object.__setattr__(patched, "_encoded", encoded)
     object.__setattr__(patched, "_index", index)
     args = {name: big_catalog.ids[position] for name, position in cursor.items()}
-    body = json.loads(patched.page_json(limit=100, **args))
-    expected = json.loads(big_catalog.page_json(limit=100, **args))
+    body = json.loads(patched.page_json(limit=100, lifecycle=lifecycle, **args))
+    expected = json.loads(big_catalog.page_json(limit=100, lifecycle=lifecycle, **args))
     assert body == expected
     assert len(body["data"]) <= 100
+    if cursor == {}:
+        assert len(body["data"]) == 100
     assert encoded.touched == len(body["data"])
     assert index.lookups == len(cursor)
 
@@ -206,46 +261,194 @@ def test_synthetic_models_pass_full_validation_and_have_ties() -> None:
     created = [m.created_at for m in synthetic.models]
     assert len(set(created)) < len(created)
     assert created == sorted(created, reverse=True)
-    for line in ("haiku", "sonnet", "opus"):
+    for line in ("haiku", "sonnet", "opus", "fable", "mythos"):
         target = synthetic.get(f"synthetic-{line}-latest")
         assert target is not None
-        assert target.line == line
-        assert target.lifecycle is Lifecycle.active
+        assert (target.line, target.lifecycle) == (line, Lifecycle.active)
+        newer = synthetic.models[: synthetic.position(target.id)]
+        assert not [m for m in newer if m.line == line and m.lifecycle is Lifecycle.active]
 
 
-@pytest.mark.parametrize("n", [-1, 1.5, True, "3"])
+def test_synthetic_lifecycles_are_a_realistic_mix() -> None:
+    """About 40 % active, 15 % deprecated, 45 % retired, interleaved, with consistent dates."""
+    synthetic = Catalog.synthetic(4000, seed=1)
+    counts = Counter(Lifecycle(m.lifecycle).value for m in synthetic.models)
+    assert 0.33 < counts["active"] / 4000 < 0.47
+    assert 0.10 < counts["deprecated"] / 4000 < 0.20
+    assert 0.38 < counts["retired"] / 4000 < 0.52
+    newest, oldest = synthetic.models[:400], synthetic.models[-400:]
+    assert sum(m.lifecycle is Lifecycle.retired for m in newest) < 40
+    assert sum(m.lifecycle is Lifecycle.retired for m in oldest) > 280
+    assert any(m.lifecycle is Lifecycle.active for m in oldest)
+    reference = datetime(2026, 11, 27, tzinfo=timezone.utc)
+    for m in synthetic.models:
+        if m.lifecycle is Lifecycle.active:
+            assert m.deprecated_at is None and m.retires_at is None
+        else:
+            assert m.deprecated_at is not None and m.retires_at is not None
+            assert m.created_at <= m.deprecated_at < m.retires_at
+        if m.lifecycle is Lifecycle.retired:
+            assert m.retires_at is not None and m.retires_at < reference
+        assert m.capabilities is not None
+
+
+def test_synthetic_dates_stay_in_range_up_to_the_maximum() -> None:
+    """Even with every step at its widest, the maximum count of releases stays after 1970."""
+    from anthropic_models.server import synthetic as module
+
+    widest_span = 60 * module._spread(MAX_SYNTHETIC) * MAX_SYNTHETIC
+    assert module._NOW - module._DAY - widest_span > 0
+    assert module._spread(10**9) == 1  # far more models than minutes: one minute apart
+
+
+@pytest.mark.parametrize("n", [-1, 1.5, True, "3", MAX_SYNTHETIC + 1])
 def test_synthetic_refuses_a_bad_count(n: Any) -> None:
-    """The count must be a non-negative integer."""
-    with pytest.raises(CatalogError, match="synthetic"):
+    """The count must be an integer from 0 to MAX_SYNTHETIC."""
+    with pytest.raises(CatalogError, match=f"from 0 to {MAX_SYNTHETIC}, got"):
         Catalog.synthetic(n)
 
 
-def test_builtin_catalogue_is_realistic() -> None:
-    """About twenty models of three lines and every lifecycle, with aliases and a created_at tie."""
+def test_a_large_synthetic_catalogue_builds_and_filters() -> None:
+    """200,000 models (past the old date overflow's reach) build and page by view."""
+    catalog = Catalog.synthetic(200_000, seed=9)
+    assert len(catalog) == 200_000
+    oldest = catalog.get(catalog.ids[-1])
+    assert oldest is not None and oldest.created_at.year >= 1970
+    retired = json.loads(catalog.page_json(limit=1000, lifecycle=["retired"]))
+    assert {m["lifecycle"] for m in retired["data"]} == {"retired"}
+
+
+SDK_MODELS = [
+    "claude-fable-5-2",
+    "claude-mythos-5-2",
+    "claude-haiku-5-5",
+    "claude-sonnet-5-5",
+    "claude-fable-5-1",
+    "claude-opus-5-5",
+    "claude-mythos-5-1",
+    "claude-sonnet-5",
+    "claude-fable-5",
+    "claude-mythos-5",
+    "claude-opus-5",
+    "claude-opus-4-8",
+    "claude-opus-4-7",
+    "claude-mythos-preview",
+    "claude-opus-4-6",
+    "claude-sonnet-4-6",
+    "claude-haiku-4-5",
+    "claude-haiku-4-5-20251001",
+    "claude-opus-4-5",
+    "claude-opus-4-5-20251101",
+    "claude-sonnet-4-5",
+    "claude-sonnet-4-5-20250929",
+]
+"""The ids and aliases of the official SDK's ``Model`` type (anthropic 2.14.0, types/model.py)."""
+
+SDK_DEPRECATED = {
+    "claude-mythos-preview": "2026-06-30",
+    "claude-opus-4-5": "2027-01-22",
+    "claude-opus-4-5-20251101": "2027-01-22",
+    "claude-sonnet-4-5": "2026-11-30",
+    "claude-sonnet-4-5-20250929": "2026-11-30",
+}
+"""The SDK's ``_data/deprecated_models.py``: deprecated models and their retirement dates."""
+
+SDK_ALIASES = {
+    "claude-haiku-4-5": "claude-haiku-4-5-20251001",
+    "claude-opus-4-5": "claude-opus-4-5-20251101",
+    "claude-sonnet-4-5": "claude-sonnet-4-5-20250929",
+}
+
+NOW = datetime(2026, 11, 27, tzinfo=timezone.utc)
+
+
+def test_the_installed_sdk_names_what_these_tests_expect() -> None:
+    """The installed SDK's Model list and deprecations are the ones above (skipped without it)."""
+    pytest.importorskip("anthropic")
+    from typing import get_args
+
+    from anthropic._data import DEPRECATED_MODELS
+    from anthropic.types.model import Model
+
+    literal = get_args(Model)[0]
+    assert list(get_args(literal)) == SDK_MODELS
+    assert set(DEPRECATED_MODELS) == set(SDK_DEPRECATED)
+
+
+def test_builtin_catalogue_holds_every_sdk_model_with_its_lifecycle() -> None:
+    """Every SDK id and alias is retrievable; deprecated ones carry their retirement date."""
     catalog = Catalog.builtin()
-    models = catalog.models
-    assert 20 <= len(models) <= 25
-    assert {m.line for m in models} >= {"haiku", "sonnet", "opus"}
-    by_lifecycle = {state: [m for m in models if m.lifecycle is state] for state in Lifecycle}
-    assert all(by_lifecycle.values())
-    for m in by_lifecycle[Lifecycle.deprecated] + by_lifecycle[Lifecycle.retired]:
-        assert m.deprecated_at is not None
-        assert m.retires_at is not None
-    assert catalog.get("claude-3-7-sonnet-20250219").lifecycle is Lifecycle.deprecated  # type: ignore[union-attr]
-    assert catalog.get("claude-3-opus-20240229").lifecycle is Lifecycle.retired  # type: ignore[union-attr]
-    created = [m.created_at for m in models]
-    assert len(set(created)) < len(created)
-    for alias in (
-        "claude-opus-4-5",
-        "claude-sonnet-4-5",
-        "claude-haiku-4-5",
-        "claude-sonnet-4-0",
-        "claude-opus-4-0",
-        "claude-3-7-sonnet-latest",
-        "claude-3-5-haiku-latest",
-    ):
-        assert catalog.resolve(alias) in catalog, alias
-    assert catalog.get("claude-opus-4-5-20251101").capabilities is not None  # type: ignore[union-attr]
+    for name in SDK_MODELS:
+        found = catalog.get(name)
+        assert found is not None, name
+        if name in SDK_DEPRECATED:
+            assert found.lifecycle is Lifecycle.deprecated, name
+            assert found.retires_at is not None and found.deprecated_at is not None
+            assert found.retires_at.date().isoformat() == SDK_DEPRECATED[name]
+            assert found.deprecated_at < found.retires_at
+        else:
+            assert found.lifecycle is Lifecycle.active, name
+            assert (found.deprecated_at, found.retires_at) == (None, None)
+    for alias, target in SDK_ALIASES.items():
+        assert catalog.resolve(alias) == target
+    listed = [name for name in SDK_MODELS if name not in SDK_ALIASES]
+    assert sorted(catalog.view_ids()) == sorted(listed)
+
+
+def test_builtin_catalogue_retires_every_older_model() -> None:
+    """Models the SDK no longer lists (3.x, 4.0/4.1, 2, Instant) are retired, dates in the past."""
+    catalog = Catalog.builtin()
+    older = [m for m in catalog.models if m.id not in SDK_MODELS]
+    assert {m.id for m in older} >= {
+        "claude-opus-4-1-20250805",
+        "claude-opus-4-20250514",
+        "claude-sonnet-4-20250514",
+        "claude-3-7-sonnet-20250219",
+        "claude-3-5-haiku-20241022",
+        "claude-3-opus-20240229",
+        "claude-2.1",
+        "claude-2.0",
+        "claude-instant-1.2",
+    }
+    for m in older:
+        assert m.lifecycle is Lifecycle.retired, m.id
+        assert m.deprecated_at is not None and m.retires_at is not None
+        assert m.deprecated_at < m.retires_at < NOW, m.id
+    assert [m.id for m in older] == list(catalog.view_ids(["retired"]))
+    assert catalog.get("claude-opus-4-0").lifecycle is Lifecycle.retired  # type: ignore[union-attr]
+
+
+def test_builtin_catalogue_is_complete_and_ordered() -> None:
+    """Every model has every required capability key; releases are in order, with one epoch."""
+    catalog = Catalog.builtin()
+    required = set(capabilities())
+    for raw in json.loads(catalog.dumps())["models"]:
+        caps = raw["capabilities"]
+        assert set(caps) >= required, raw["id"]
+        assert set(caps["thinking"]["types"]) == {
+            "adaptive",
+            "between_tools",
+            "disabled",
+            "enabled",
+        }
+        assert {"supported", "low", "medium", "high", "max"} <= set(caps["effort"])
+        assert {"supported", "web_search", "code_execution"} <= set(caps["server_tools"])
+        assert "supported" in caps["context_management"]
+    created = [m.created_at for m in catalog.models]
+    assert created == sorted(created, reverse=True)
+    assert len(set(created)) < len(created)  # ties, broken by id
+    assert sum(c.year == 1970 for c in created) == 1
+    assert {m.line for m in catalog.models} == {"haiku", "sonnet", "opus", "fable", "mythos", None}
+    mythos = catalog.get("claude-mythos-preview")
+    assert mythos is not None and mythos.retires_at is not None
+    assert mythos.retires_at < NOW  # overdue: still deprecated, lifecycle is the signal
+
+
+def test_builtin_catalogue_file_says_what_is_illustrative() -> None:
+    """The file's note marks the values the SDK does not give as illustrative."""
+    raw = resources.files("anthropic_models.server").joinpath("builtin_catalog.json").read_bytes()
+    note = json.loads(raw)["note"]
+    assert "ILLUSTRATIVE" in note and "late November 2026" in note
 
 
 def test_dumps_round_trips_through_a_file(tmp_path: Path) -> None:
@@ -286,20 +489,45 @@ def _bad(**changes: Any) -> dict[str, Any]:
         ({"models": [_bad(type="mode")]}, 'models[0].type: expected "model"'),
         ({"models": [_bad(id=3)]}, "models[0].id: expected a string, got a number"),
         ({"models": [_bad(lifecycle="gone")]}, "models[0].lifecycle: expected one of active"),
-        ({"models": [_bad(lifecycle=None)]}, "models[0].lifecycle: null is not allowed here"),
+        ({"models": [_bad(lifecycle=None)]}, "models[0].lifecycle: expected one of active"),
+        ({"models": [{**_bad(), "lifecycle": None}]}, "models[0].lifecycle: expected one of"),
         ({"models": [_bad(max_tokens=-1)]}, "models[0].max_tokens: expected at least 0, got -1"),
         ({"models": [_bad(max_tokens=True)]}, "models[0].max_tokens: expected an integer"),
         (
             {
                 "models": [
-                    _bad(capabilities={"thinking": {"supported": True, "types": {"a": None}}})
+                    _bad(
+                        capabilities=capabilities(
+                            thinking={"supported": True, "types": {"adaptive": None}}
+                        )
+                    )
                 ]
             },
-            "models[0].capabilities.thinking.types.a: expected an object, got null",
+            "models[0].capabilities.thinking.types.adaptive: expected an object, got null",
         ),
         (
-            {"models": [_bad(capabilities={"batch": None})]},
-            "models[0].capabilities.batch: null is not allowed here",
+            {"models": [_bad(capabilities=capabilities(batch=None))]},
+            "models[0].capabilities.batch: expected an object, got null",
+        ),
+        (
+            {"models": [_bad(capabilities=capabilities(effort={"supported": True}))]},
+            "models[0].capabilities.effort: missing required field",
+        ),
+        (
+            {"models": [_bad(capabilities={"batch": {"supported": True}})]},
+            "models[0].capabilities: missing required field",
+        ),
+        (
+            {
+                "models": [
+                    _bad(capabilities=capabilities(thinking={"supported": True, "types": {}}))
+                ]
+            },
+            "models[0].capabilities.thinking.types: missing required field",
+        ),
+        (
+            {"models": [_bad(capabilities=capabilities(effort=None))]},
+            "models[0].capabilities.effort: expected an object, got null",
         ),
         ({"models": [_bad(id="")]}, "models[0].id: '' cannot be used as a cursor"),
         ({"models": [_bad(id="..")]}, "models[0].id: '..' cannot be used as a cursor"),
@@ -312,8 +540,9 @@ def _bad(**changes: Any) -> dict[str, Any]:
         ({"models": [_bad()], "aliases": {"": "x"}}, "an alias must be a usable path segment"),
         ({"models": [_bad()], "aliases": ["x"]}, "aliases: expected an object"),
         ({"models": {}}, "models: expected an array of models"),
-        ({"model": []}, "unknown key(s) 'model'"),
-        ("just a string", "expected an array of models or an object with models"),
+        ({"model": []}, 'unknown key(s) "model"'),
+        ({"models": [], "note": 3}, "note: expected a string"),
+        ("just a string", "not a JSON catalogue: it must start with '[' or '{'"),
         ([3], "[0]: expected an object, got int"),
         (
             [_bad(created_at=None)],
@@ -338,7 +567,11 @@ def test_file_errors_name_the_file_and_the_json_path(
     [
         (b"{", "not JSON"),
         (b'[{"id": NaN}]', "not JSON: NaN is not JSON"),
-        (b"\xff[]", "not UTF-8 text"),
+        (b"\xff[]", "must start with '\\[' or '{', found byte 0xff"),
+        (b"[\xff]", "not UTF-8 text"),
+        (b"", "not JSON"),
+        (b"  \n ", "not JSON"),
+        (b"\x00" * 10, "found byte 0x00"),
         (b"[" * 100_000 + b"]" * 100_000, "not JSON"),
     ],
 )
@@ -371,3 +604,105 @@ def test_the_codec_reads_what_the_catalogue_serves() -> None:
     catalog = Catalog.builtin()
     decoded = [_codec.decode(catalog.model_json(i) or b"", ModelInfo).id for i in catalog.ids]
     assert decoded == list(catalog.ids)
+
+
+@pytest.mark.parametrize(
+    ("document", "where"),
+    [
+        ('[{"id": "\\udcff", "type": "model"}]', "[0].id"),
+        (
+            '{"models": [{"id": "m", "type": "model", "created_at": "2025-01-01T00:00:00Z",'
+            ' "display_name": "x\\udcff", "lifecycle": "active"}]}',
+            "models[0].display_name",
+        ),
+        (
+            '{"models": [{"id": "m", "type": "model", "created_at": "2025-01-01T00:00:00Z",'
+            ' "display_name": "M", "lifecycle": "active", "extra": {"\\ud800": 1}}]}',
+            "models[0].extra (a key)",
+        ),
+    ],
+)
+def test_a_lone_surrogate_escape_is_a_catalog_error(
+    tmp_path: Path, document: str, where: str
+) -> None:
+    """A "\\udcff" escape (valid JSON, not Unicode text) is a CatalogError naming where it is."""
+    path = tmp_path / "catalog.json"
+    path.write_text(document.replace('"id": "\\udcff", "type": "model"', _SURROGATE_MODEL), "ascii")
+    with pytest.raises(CatalogError) as caught:
+        Catalog.from_json_file(path)
+    message = str(caught.value)
+    assert f"{where}: holds a lone surrogate" in message
+    message.encode("ascii")  # the message itself is printable anywhere
+
+
+_SURROGATE_MODEL = (
+    '"id": "\\udcff", "type": "model", "created_at": "2025-01-01T00:00:00Z",'
+    ' "display_name": "M", "lifecycle": "active"'
+)
+
+
+def test_a_surrogate_alias_is_a_catalog_error() -> None:
+    """An alias that is not Unicode text is refused, quoted escaped."""
+    with pytest.raises(CatalogError, match=re.escape('aliases["\\udcff"]: the alias holds a lone')):
+        Catalog([model("m", "2025-01-01T00:00:00Z")], {"\udcff": "m"})
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    """A regular file larger than MAX_CATALOG_BYTES is refused from its size, before any read.
+
+    The file is sparse zeros: had it been read, its first byte would have been refused instead.
+    """
+    path = tmp_path / "big.json"
+    with path.open("wb") as file:
+        file.truncate(MAX_CATALOG_BYTES + 1)
+    with pytest.raises(CatalogError, match=f"has {MAX_CATALOG_BYTES + 1} bytes; .* at most"):
+        Catalog.from_json_file(path)
+
+
+def test_dev_zero_is_refused_at_once() -> None:
+    """/dev/zero (endless, not JSON) is refused after its first chunk, not read to exhaustion."""
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    with pytest.raises(CatalogError, match="found byte 0x00"):
+        Catalog.from_json_file("/dev/zero")
+
+
+def test_an_endless_json_stream_is_refused_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stream that starts like JSON and never ends is refused once it passes the limit."""
+    import anthropic_models.server.catalog as module
+
+    monkeypatch.setattr(module, "MAX_CATALOG_BYTES", 4 * 1024 * 1024)
+    read, write = os.pipe()
+
+    def feed() -> None:
+        with os.fdopen(write, "wb") as sink:
+            try:
+                while True:
+                    sink.write(b"[" * 65536)
+            except BrokenPipeError:
+                pass
+
+    import threading
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    try:
+        with pytest.raises(CatalogError, match="more than 4194304 bytes"):
+            Catalog.from_json_file(f"/dev/fd/{read}")
+    finally:
+        os.close(read)
+        feeder.join(5)
+
+
+@pytest.mark.parametrize("path", [b"catalog.json", 3, None.__class__])
+def test_a_path_of_another_type_is_a_type_error(path: Any) -> None:
+    """from_json_file takes a str or a path; bytes or anything else is a TypeError at once."""
+    with pytest.raises(TypeError, match="a catalogue path must be a str or a path"):
+        Catalog.from_json_file(path)
+
+
+def test_a_note_is_accepted_and_the_builtin_file_reloads(tmp_path: Path) -> None:
+    """A top-level "note" string is accepted (and ignored), as in the built-in catalogue."""
+    path = tmp_path / "noted.json"
+    path.write_text(json.dumps({"note": "illustrative", "models": SMALL_MODELS}), "utf-8")
+    assert list(Catalog.from_json_file(path).ids) == SMALL_ORDER

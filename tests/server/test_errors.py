@@ -11,6 +11,7 @@ from wsgiref.validate import validator
 
 import pytest
 
+from anthropic_models.errors import InvalidArgumentError
 from anthropic_models.server import Catalog, ModelsApp
 from tests.server.wsgi import KEY, SMALL_ORDER, Answer, call, environ, model, small_catalog
 
@@ -30,7 +31,8 @@ def assert_error(answer: Answer, status: int, error_type: str, *fragments: str) 
     assert REQUEST_ID.match(answer.headers["request-id"])
     assert answer.headers["content-length"] == str(len(answer.body))
     data = answer.json()
-    assert set(data) == {"type", "error"}
+    assert set(data) == {"type", "error", "request_id"}
+    assert data["request_id"] == answer.headers["request-id"]
     assert set(data["error"]) == {"type", "message"}
     assert answer.error_type == error_type
     for fragment in fragments:
@@ -69,6 +71,25 @@ def assert_error(answer: Answer, status: int, error_type: str, *fragments: str) 
         ("after_id=%ff", "not valid percent-encoded UTF-8"),
         ("%ff=1", "not valid percent-encoded UTF-8"),
         ("after_id=\xe9", "not valid percent-encoded UTF-8"),
+        ("lifecycle[]=gone", "lifecycle[]: unknown stage 'gone'; expected one of active"),
+        ("lifecycle=gone", "lifecycle[]: unknown stage 'gone'"),
+        ("lifecycle[]=Active", "unknown stage 'Active'"),
+        ("lifecycle[]=active,retired", "unknown stage 'active,retired'"),
+        ("lifecycle[]=active%2Cretired", "unknown stage 'active,retired'"),
+        ("lifecycle[]=", "lifecycle[]: an empty value"),
+        ("lifecycle[]", "lifecycle[]: an empty value"),
+        ("lifecycle=", "lifecycle[]: an empty value"),
+        ("lifecycle[]=active&lifecycle[]=", "lifecycle[]: an empty value"),
+        (
+            "lifecycle[]=active&lifecycle[]=deprecated&lifecycle[]=retired&lifecycle[]=active",
+            "lifecycle[]: at most 3 values, got 4",
+        ),
+        (
+            "lifecycle=active&lifecycle=active&lifecycle[]=retired&lifecycle=retired",
+            "lifecycle[]: at most 3 values, got 4",
+        ),
+        ("lifecycle[]=%ff", "not valid percent-encoded UTF-8"),
+        ("lifecycle[]=retired&after_id=nope", "after_id: no listed model has the id 'nope'"),
     ],
 )
 def test_bad_parameters_are_400_invalid_request_error(
@@ -140,22 +161,29 @@ def test_the_right_key_is_accepted_either_way(app: ModelsApp, headers: dict[str,
     assert call(app, "/v1/models", key=None, headers=headers).status == 200
 
 
-def test_a_non_ascii_key_is_compared_as_utf8_bytes() -> None:
-    """A key with non-ASCII characters matches its UTF-8 bytes as a server receives them."""
-    app = ModelsApp(small_catalog(), api_key="clé")
-    wire = "clé".encode().decode("latin-1")  # what PEP 3333 hands the app
-    assert call(app, key=wire).status == 200
-    assert call(app, key="cle").status == 401
+@pytest.mark.parametrize(
+    "key", ["clé", "sk-x\u200b", "sk x", "sk\tx", "", " ", "sk-\x7f", "\udcff"]
+)
+def test_a_key_the_client_would_refuse_is_refused_at_start(key: str) -> None:
+    """api_key must be visible ASCII (0x21..0x7e), the client's rule; the error never quotes it."""
+    with pytest.raises(InvalidArgumentError, match="api_key: a key must") as caught:
+        ModelsApp(small_catalog(), api_key=key)
+    if key.strip():
+        assert key not in str(caught.value)
 
 
-def test_without_api_key_any_key_is_accepted_but_one_is_required() -> None:
-    """api_key=None: any non-empty key works; none, or an empty one, is still a 401."""
+def test_without_api_key_any_visible_ascii_key_is_accepted_but_one_is_required() -> None:
+    """api_key=None: any visible-ASCII key works; none, an empty or a non-ASCII one is a 401."""
     app = ModelsApp(small_catalog())
     assert call(app, key="anything").status == 200
+    assert call(app, key="!~").status == 200
     assert call(app, key=None, headers={"authorization": "Bearer whatever"}).status == 200
     assert_error(call(app, key=None), 401, "authentication_error", "required")
     assert_error(call(app, key=""), 401, "authentication_error", "invalid API key")
     assert call(app, key="a", headers={"authorization": "Bearer"}).status == 401
+    wire = "clé".encode().decode("latin-1")  # what PEP 3333 hands the app
+    assert_error(call(app, key=wire), 401, "authentication_error", "invalid API key")
+    assert call(app, key="a\x00b").status == 401
 
 
 def test_auth_comes_before_parameters_and_lookup(app: ModelsApp) -> None:
@@ -292,11 +320,61 @@ def test_get_model_ignores_query_parameters_but_not_bad_encoding(app: ModelsApp)
     assert_error(call(app, "/v1/models/m-a?x=%zz"), 400, "invalid_request_error")
 
 
-def test_retired_models_are_still_returned() -> None:
-    """GET of a retired model answers 200 with lifecycle retired."""
+@pytest.mark.parametrize(
+    "target", ["/v1/models/claude-3-opus-20240229", "/v1/models/claude-3-opus-latest"]
+)
+def test_retired_models_are_still_returned(target: str) -> None:
+    """GET of a retired model, by id or alias, answers 200 with lifecycle retired."""
     app = ModelsApp(Catalog.builtin(), api_key=KEY)
-    data = call(app, "/v1/models/claude-3-opus-20240229").json()
-    assert data["lifecycle"] == "retired"
+    answer = call(app, target)
+    assert answer.status == 200
+    assert answer.json()["lifecycle"] == "retired"
+    assert answer.json()["id"] == "claude-3-opus-20240229"
+
+
+@pytest.mark.parametrize(
+    "target", ["/v1/models?limit=2", "/v1/models?lifecycle[]=retired", "/v1/models/m-e"]
+)
+def test_the_workspace_header_is_accepted_and_echoed(app: ModelsApp, target: str) -> None:
+    """anthropic-workspace-id is accepted on both operations and comes back on the answer."""
+    workspace = "wrkspc_011CZkZaBF1tNoB5wlCeusgy"
+    answer = call(app, target, headers={"anthropic-workspace-id": workspace})
+    assert answer.status == 200
+    assert answer.headers["anthropic-workspace-id"] == workspace
+    assert "anthropic-workspace-id" not in call(app, target).headers
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("", "must not be empty"),
+        (" \t", "must not be empty"),
+        ("w\x01s", "must not contain control characters"),
+    ],
+)
+def test_an_unusable_workspace_header_is_400(app: ModelsApp, value: str, fragment: str) -> None:
+    """An empty workspace id (the spec's minLength 1) or one with control characters is a 400."""
+    answer = call(app, "/v1/models/m-a", headers={"anthropic-workspace-id": value})
+    assert_error(answer, 400, "invalid_request_error", "anthropic-workspace-id: " + fragment)
+    assert "anthropic-workspace-id" not in answer.headers
+
+
+def test_errors_do_not_echo_the_workspace(app: ModelsApp) -> None:
+    """A 404 or 401 does not echo the workspace header (the spec documents it on 200 only)."""
+    headers = {"anthropic-workspace-id": "wrkspc_1"}
+    assert "anthropic-workspace-id" not in call(app, "/v1/models/nope", headers=headers).headers
+    assert "anthropic-workspace-id" not in call(app, key="bad", headers=headers).headers
+
+
+def test_a_repeated_lifecycle_is_not_a_repeated_scalar(app: ModelsApp) -> None:
+    """lifecycle[] is an array and may repeat; limit, after_id and before_id may not."""
+    assert call(app, "/v1/models?lifecycle[]=active&lifecycle[]=retired").status == 200
+    assert_error(
+        call(app, "/v1/models?lifecycle[]=active&limit=1&limit=1"),
+        400,
+        "invalid_request_error",
+        "limit: given 2 times",
+    )
 
 
 def _every_kind_of_request() -> list[dict[str, Any]]:
@@ -393,8 +471,9 @@ def test_no_input_makes_a_500(app: ModelsApp, caplog: pytest.LogCaptureFixture) 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"api_key": ""}, "api_key must not be empty"),
-        ({"api_key": " "}, "api_key must not be empty"),
+        ({"api_key": ""}, "api_key: a key must not be empty"),
+        ({"api_key": " "}, "api_key: a key must be visible ASCII"),
+        ({"api_key": 5}, "api_key: a key must be a string, not int"),
         ({"latency_ms": -1}, "latency_ms must not be negative"),
         ({"fail_rate": 1.5}, "fail_rate must be within 0..1"),
         ({"fail_rate": -0.1}, "fail_rate must be within 0..1"),

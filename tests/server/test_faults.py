@@ -40,6 +40,9 @@ def test_control_headers_are_ignored_unless_faults_are_enabled() -> None:
         (503, "api_error", "0"),
         (429, "rate_limit_error", "0"),
         (500, "api_error", "0"),
+        (504, "timeout_error", "0"),
+        (409, "conflict_error", "0"),
+        (402, "billing_error", None),
         (400, "invalid_request_error", None),
         (403, "permission_error", None),
         (404, "not_found_error", None),
@@ -58,6 +61,7 @@ def test_x_mock_status_forces_a_status_with_its_error_body(
     assert "injected by the reference server" in answer.json()["error"]["message"]
     assert answer.headers.get("retry-after") == retry_after
     assert answer.headers["request-id"].startswith("req_")
+    assert answer.json()["request_id"] == answer.headers["request-id"]
 
 
 def test_x_mock_retry_after_sets_the_header() -> None:

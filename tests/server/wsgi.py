@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Callable, Mapping, Optional, Sequence
 
 import attrs
 
@@ -17,28 +17,70 @@ WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Any]
 
 
 def model(model_id: str, created_at: str, **fields: Any) -> dict[str, Any]:
-    """A model dict with the four required fields and any others."""
+    """A model dict with the five required fields (lifecycle active unless given) and any others."""
     return {
         "id": model_id,
         "type": "model",
         "created_at": created_at,
         "display_name": model_id.upper(),
+        "lifecycle": fields.pop("lifecycle", "active"),
         **fields,
     }
 
 
+def capabilities(**changes: Any) -> dict[str, Any]:
+    """A capabilities object with every key the spec requires (all supported), then ``changes``."""
+    leaf = {"supported": True}
+    full: dict[str, Any] = {
+        name: dict(leaf)
+        for name in (
+            "batch",
+            "citations",
+            "code_execution",
+            "image_input",
+            "pdf_input",
+            "structured_outputs",
+        )
+    }
+    full["effort"] = {
+        "supported": True,
+        **{k: dict(leaf) for k in ("low", "medium", "high", "max")},
+    }
+    types = ("adaptive", "between_tools", "disabled", "enabled")
+    full["thinking"] = {"supported": True, "types": {k: dict(leaf) for k in types}}
+    full["server_tools"] = {
+        "supported": True,
+        "web_search": dict(leaf),
+        "code_execution": dict(leaf),
+    }
+    full["context_management"] = {"supported": True}
+    full.update(changes)
+    return full
+
+
 # Seven models given out of order; m-c1 and m-c2 share created_at, so the id breaks the tie.
+# Their stages interleave, so that every lifecycle view skips models.
 SMALL_MODELS = [
-    model("m-d", "2025-03-01T00:00:00Z"),
-    model("m-c2", "2025-04-01T00:00:00Z"),
+    model("m-d", "2025-03-01T00:00:00Z", lifecycle="retired"),
+    model("m-c2", "2025-04-01T00:00:00Z", lifecycle="active"),
     model("m-a", "2025-06-01T00:00:00Z", lifecycle="active", line="sonnet"),
-    model("m-f", "1970-01-01T00:00:00Z"),
-    model("m-c1", "2025-04-01T00:00:00Z"),
-    model("m-b", "2025-05-01T12:30:00+02:00", deprecated_at=None),
+    model("m-f", "1970-01-01T00:00:00Z", lifecycle="deprecated"),
+    model("m-c1", "2025-04-01T00:00:00Z", lifecycle="retired"),
+    model("m-b", "2025-05-01T12:30:00+02:00", lifecycle="deprecated", deprecated_at=None),
     model("m-e", "2024-01-01T00:00:00Z", lifecycle="retired", a_future_field={"x": [1]}),
 ]
 SMALL_ORDER = ["m-a", "m-b", "m-c1", "m-c2", "m-d", "m-e", "m-f"]
+SMALL_STAGES = {m["id"]: m["lifecycle"] for m in SMALL_MODELS}
 SMALL_ALIASES = {"m-latest": "m-a", "m-old": "m-f"}
+ALL_STAGES = ("active", "deprecated", "retired")
+ALL_QUERY = "lifecycle[]=active&lifecycle[]=deprecated&lifecycle[]=retired"
+"""The query that lists every model, retired ones included."""
+
+
+def in_view(stages: Optional[Sequence[str]]) -> list[str]:
+    """The small catalogue's ids a list over these stages holds (None: the default view)."""
+    wanted = set(stages) if stages is not None else {"active", "deprecated"}
+    return [i for i in SMALL_ORDER if SMALL_STAGES[i] in wanted]
 
 
 def small_catalog() -> Catalog:

@@ -6,7 +6,7 @@ import argparse
 
 import pytest
 
-from anthropic_models._argtypes import number, whole_number
+from anthropic_models._argtypes import number, text, whole_number
 
 PORT = whole_number(0, 65535, "a port number from 0 to 65535")
 SECONDS = number(0, 3600, "seconds from 0 to 3600", above_low=True)
@@ -38,3 +38,25 @@ def test_numbers_out_of_range_or_not_finite(text: str) -> None:
     """Zero (an excluded low bound), out-of-range, infinite and non-numbers are refused."""
     with pytest.raises(argparse.ArgumentTypeError, match="expected seconds from 0 to 3600"):
         SECONDS(text)
+
+
+def test_text_accepts_utf8() -> None:
+    """Any non-empty text that is valid UTF-8 is given back unchanged, controls included."""
+    assert text("a model id")("claude-\u00e9\x1b") == "claude-\u00e9\x1b"
+
+
+@pytest.mark.parametrize(("value", "shown"), [("\udcff", "b'\\xff'"), ("a\ud800", "'a\\ud800'")])
+def test_text_refuses_bytes_that_are_not_utf8(value: str, shown: str) -> None:
+    """A lone surrogate (a byte that is not UTF-8 in argv) is refused, showing the bytes."""
+    with pytest.raises(argparse.ArgumentTypeError) as info:
+        text("a model id")(value)
+    assert str(info.value) == f"expected a model id, got text that is not valid UTF-8: {shown}"
+
+
+def test_text_refuses_empty_and_hides_secrets() -> None:
+    """Empty text is refused; a secret's value is never part of the message."""
+    with pytest.raises(argparse.ArgumentTypeError, match="got an empty string"):
+        text("a model id")("")
+    with pytest.raises(argparse.ArgumentTypeError) as info:
+        text("an API key", secret=True)("sk-ant-\udcff")
+    assert "sk-ant" not in str(info.value)

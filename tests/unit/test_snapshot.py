@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Optional
 
+import pytest
+
 from anthropic_models import Lifecycle, ModelInfo
-from anthropic_models.snapshot import diff_snapshots
+from anthropic_models.snapshot import SnapshotError, diff_snapshots
 
 
 def m(
-    model_id: str, lifecycle: Optional[str] = "active", name: Optional[str] = None, **dates: Any
+    model_id: str, lifecycle: str = "active", name: Optional[str] = None, **dates: Any
 ) -> ModelInfo:
     """A model with just what the diff looks at."""
     return ModelInfo(
@@ -18,7 +20,7 @@ def m(
         type="model",
         created_at=datetime(2025, 1, 1, tzinfo=timezone.utc),
         display_name=name or model_id,
-        lifecycle=Lifecycle(lifecycle) if lifecycle else None,
+        lifecycle=Lifecycle(lifecycle),
         **dates,
     )
 
@@ -59,12 +61,12 @@ def test_renamed_and_lifecycle_changes() -> None:
 
 
 def test_new_deprecation_dates() -> None:
-    """A deprecation date newly set is breaking even without a lifecycle field; a moved retirement is news."""
+    """A deprecation date newly set is breaking even while the lifecycle stays; a moved retirement is news."""
     when = datetime(2026, 1, 1, tzinfo=timezone.utc)
     later = datetime(2026, 6, 1, tzinfo=timezone.utc)
     result = diff_snapshots(
-        [m("a", None), m("b", "deprecated", retires_at=when)],
-        [m("a", None, deprecated_at=when), m("b", "deprecated", retires_at=later)],
+        [m("a"), m("b", "deprecated", retires_at=when)],
+        [m("a", deprecated_at=when), m("b", "deprecated", retires_at=later)],
     )
     assert result.new_deprecation_dates == [
         ("a", "deprecated_at", "2026-01-01T00:00:00Z"),
@@ -72,3 +74,9 @@ def test_new_deprecation_dates() -> None:
     ]
     assert result.newly_deprecated == ["a"]
     assert result.as_dict()["breaking"] is True
+
+
+def test_duplicate_ids_are_refused() -> None:
+    """A catalogue holding an id twice cannot be compared: the error names the side and the id."""
+    with pytest.raises(SnapshotError, match=r"new\[2\]: duplicate model id 'a'"):
+        diff_snapshots([m("a")], [m("a"), m("b"), m("a", "deprecated")])

@@ -6,12 +6,13 @@ from the command line (``python -m anthropic_models.server``) or under any WSGI 
 
 >>> with serve_in_thread(api_key="sk-test") as server:
 ...     server.url.startswith("http://127.0.0.1:"), len(server.catalog)
-(True, 20)
+(True, 33)
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+import os
+from typing import Any, Union
 
 from anthropic_models.server.app import ModelsApp
 from anthropic_models.server.catalog import (
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 
-def create_app(catalog: Optional[str] = None, **options: Any) -> ModelsApp:
+def create_app(catalog: Union[str, os.PathLike[str], None] = None, **options: Any) -> ModelsApp:
     """A WSGI application for any WSGI server: the built-in catalogue, or one from a JSON file.
 
     ``options`` are those of :class:`ModelsApp` (``api_key``, ``latency_ms``, ``validate``...).
@@ -45,4 +46,4 @@ def create_app(catalog: Optional[str] = None, **options: Any) -> ModelsApp:
     >>> create_app(api_key="sk-test").api_key
     'sk-test'
     """
-    return ModelsApp(None if catalog is None else Catalog.from_json_file(catalog), **options)
+    return ModelsApp(catalog, **options)

@@ -7,35 +7,45 @@ Each request goes through these checks in order; the first one that fails answer
    HEAD included: the spec has no HEAD operation, so HEAD is a 405 too (without a body, as HTTP
    requires for every answer to HEAD).
 3. **auth**: no key (``x-api-key: KEY`` or ``Authorization: Bearer KEY``) is ``401
-   authentication_error``; so is any presented key that is empty or, with ``api_key`` set, not
-   that key (when both headers are sent, both must hold it). As in the real API, auth comes
-   before parameters.
+   authentication_error``; so is any presented key that is not visible ASCII (empty included)
+   or, with ``api_key`` set, not that key (when both headers are sent, both must hold it). As in
+   the real API, auth comes before parameters.
 4. **faults**, only when enabled: an injected delay and failure (see
    :mod:`anthropic_models.server.faults`).
-5. **parameters**: an unreadable query (bad percent-encoding, not UTF-8), a repeated parameter of
-   the operation, a bad ``limit``, an empty cursor, both cursors, a cursor that names no listed
-   model: ``400 invalid_request_error``. Query parameters the spec does not name are ignored.
-6. **lookup**: an unknown model id or alias is ``404 not_found_error``.
+5. **parameters**: an unreadable query (bad percent-encoding, not UTF-8), a repeated scalar
+   parameter of the operation, a bad ``limit``, an empty cursor, both cursors, a cursor that names
+   no model, a bad ``lifecycle[]`` (an unknown stage, an empty value, more values than the spec's
+   maxItems), an empty ``anthropic-workspace-id`` or one with control characters: ``400
+   invalid_request_error``. Query parameters the spec does not name are ignored.
+6. **lookup**: an unknown model id or alias is ``404 not_found_error``; a retired model is found.
 
-Every response, errors included, is JSON with a ``request-id`` header (``req_`` and 24 hex digits).
-An unexpected exception becomes a ``500 api_error`` (and is logged), never a traceback.
+The list's ``lifecycle[]`` filter also reads the plain form ``lifecycle=retired``; both forms may be
+mixed, each value is one stage, and a stage given twice counts once. Without it the list holds the
+active and deprecated models (see :mod:`anthropic_models.server.catalog` for cursors under a view).
+
+Every response, errors included, is JSON with a ``request-id`` header (``req_`` and 24 hex digits);
+an error body carries the same id as ``request_id``. A successful answer to a request that sent
+``anthropic-workspace-id`` echoes it as a response header. An unexpected exception becomes a ``500
+api_error`` (and is logged), never a traceback.
 
 >>> from anthropic_models.server.catalog import Catalog
 >>> app = ModelsApp(Catalog.builtin(), api_key="sk-test")
 >>> app.api_key, len(app.catalog)
-('sk-test', 20)
+('sk-test', 33)
 """
 
 from __future__ import annotations
 
 import hmac
 import logging
+import os
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Union
 
 import attrs
 
+from anthropic_models.server.api_keys import check_api_key, is_usable_key_bytes
 from anthropic_models.server.catalog import DEFAULT_LIMIT, MAX_LIMIT, Catalog, PageError
 from anthropic_models.server.faults import Fault, FaultInjector
 from anthropic_models.server.request import (
@@ -63,27 +73,41 @@ _log = logging.getLogger("anthropic_models.server")
 
 StartResponse = Callable[..., Any]
 _JSON = "application/json"
-_LIST_PARAMS = LIST_MODELS.query_params  # after_id, before_id, limit
+_QUERY = [param for param in LIST_MODELS.parameters if param.location == "query"]
+_SCALAR_PARAMS = tuple(param.name for param in _QUERY if param.kind != "array")
+_LIFECYCLE_NAME = LIST_MODELS.parameter("lifecycle").name  # lifecycle[]
+_LIFECYCLE_NAMES = (_LIFECYCLE_NAME, _LIFECYCLE_NAME.removesuffix("[]"))
+_WORKSPACE = LIST_MODELS.parameter("anthropic_workspace_id").name
+_WORKSPACE_ENVIRON = "HTTP_" + _WORKSPACE.upper().replace("-", "_")
+_LIMIT_DIGITS = len(str(MAX_LIMIT))
 
 
 @attrs.frozen
 class _Reply:
-    """A response before the headers every response shares are added."""
+    """A response before the headers every response shares (and an error's request id) are added."""
 
     status: int
-    body: bytes
+    body: bytes = b""
     headers: tuple[tuple[str, str], ...] = ()
     injected: bool = False
+    error: Optional[tuple[str, str]] = None
+    """An error's type and message: its body is made once the request id is known."""
 
     @classmethod
-    def error(cls, status: int, message: str, *headers: tuple[str, str]) -> _Reply:
-        return cls(status, error_body(error_type_for(status), message), headers)
+    def error_of(cls, status: int, message: str, *headers: tuple[str, str]) -> _Reply:
+        return cls(status, headers=headers, error=(error_type_for(status), message))
 
     @classmethod
     def fault(cls, fault: Fault) -> _Reply:
         headers = () if fault.retry_after is None else (("retry-after", fault.retry_after),)
-        body = error_body(error_type_for(fault.status), fault.message)
-        return cls(fault.status, body, headers, injected=True)
+        error = (error_type_for(fault.status), fault.message)
+        return cls(fault.status, headers=headers, injected=True, error=error)
+
+    def rendered(self, request_id: str) -> bytes:
+        """The body as sent: an error's body carries the request id."""
+        if self.error is None:
+            return self.body
+        return error_body(self.error[0], self.error[1], request_id)
 
 
 def _shown(value: str, limit: int = 100) -> str:
@@ -94,9 +118,9 @@ def _parse_limit(text: str) -> int:
     digits = text[1:] if text[:1] in "+-" else text
     if not (digits.isascii() and digits.isdigit()):
         raise BadRequest(f"limit: expected an integer from 1 to {MAX_LIMIT}, got {_shown(text)}")
-    # No int() of a huge string: past five significant digits it is out of range anyway.
+    # No int() of a huge string: past the maximum's digits it is out of range anyway.
     significant = digits.lstrip("0")
-    value = int(significant or "0") if len(significant) <= 5 else MAX_LIMIT + 1
+    value = int(significant or "0") if len(significant) <= _LIMIT_DIGITS else MAX_LIMIT + 1
     if text.startswith("-") or not 1 <= value <= MAX_LIMIT:
         raise BadRequest(f"limit: expected an integer from 1 to {MAX_LIMIT}, got {_shown(text)}")
     return value
@@ -107,10 +131,40 @@ def _one(params: Mapping[str, list[str]], name: str) -> Optional[str]:
     return None if values is None else values[0]
 
 
+def _workspace(environ: Mapping[str, Any]) -> Optional[tuple[str, str]]:
+    """The response header echoing ``anthropic-workspace-id``; BadRequest if it is unusable."""
+    value = environ.get(_WORKSPACE_ENVIRON)
+    if value is None:
+        return None
+    text = str(value).strip(" \t")
+    if not text:
+        raise BadRequest(f"{_WORKSPACE}: must not be empty")
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in text):
+        raise BadRequest(f"{_WORKSPACE}: must not contain control characters")
+    return (_WORKSPACE, text)
+
+
+def _catalog(catalog: object) -> Catalog:
+    if catalog is None:
+        return Catalog.builtin()
+    if isinstance(catalog, Catalog):
+        return catalog
+    if isinstance(catalog, (str, os.PathLike)):
+        return Catalog.from_json_file(catalog)
+    raise TypeError(
+        f"catalog: expected a Catalog, a path to a JSON catalogue or None, "
+        f"not {type(catalog).__name__}"
+    )
+
+
 class ModelsApp:
     """A WSGI application serving a :class:`Catalog` as the Models API.
 
-    ``api_key``: accept only this key (compared in constant time); None accepts any non-empty key.
+    ``catalog``: a :class:`Catalog`, a path (str or :class:`os.PathLike`) to a JSON catalogue
+    read at once (:meth:`Catalog.from_json_file`), or None for the built-in one; anything else is
+    a TypeError. ``api_key``: accept only this key (compared in constant time), which must be
+    visible ASCII (:func:`~anthropic_models.server.api_keys.check_api_key`); None accepts any
+    visible-ASCII key.
     ``latency_ms``: wait before answering every request. ``fail_rate``, ``seed`` and ``faults``:
     fault injection (:mod:`anthropic_models.server.faults`); ``retry_after`` is the default
     ``retry-after`` of injected 429/5xx failures. ``validate``: check every request and response of
@@ -120,7 +174,7 @@ class ModelsApp:
 
     def __init__(
         self,
-        catalog: Optional[Catalog] = None,
+        catalog: Union[Catalog, str, os.PathLike[str], None] = None,
         *,
         api_key: Optional[str] = None,
         latency_ms: float = 0,
@@ -130,13 +184,13 @@ class ModelsApp:
         validate: bool = False,
         retry_after: int = 0,
     ) -> None:
-        if api_key is not None and not api_key.strip(" \t"):
-            raise ValueError("api_key must not be empty (None accepts any key)")
+        if api_key is not None:
+            check_api_key(api_key, "api_key")
         if latency_ms < 0:
             raise ValueError(f"latency_ms must not be negative, got {latency_ms!r}")
-        self._catalog = Catalog.builtin() if catalog is None else catalog
+        self._catalog = _catalog(catalog)
         self._api_key = api_key
-        self._key_bytes = None if api_key is None else api_key.strip(" \t").encode("utf-8")
+        self._key_bytes = None if api_key is None else api_key.encode("ascii")
         self._latency = latency_ms / 1000
         self._faults = FaultInjector(
             fail_rate=fail_rate, seed=seed, controls=faults, retry_after=retry_after
@@ -173,15 +227,16 @@ class ModelsApp:
             reply = self._answer(environ, request_id)
         except Exception:
             _log.exception("unexpected error answering request %s", request_id)
-            reply = _Reply.error(500, "an unexpected error occurred in the reference server")
+            reply = _Reply.error_of(500, "an unexpected error occurred in the reference server")
+        body = reply.rendered(request_id)
         headers = [
             ("content-type", _JSON),
-            ("content-length", str(len(reply.body))),
+            ("content-length", str(len(body))),
             ("request-id", request_id),
             *reply.headers,
         ]
         start_response(status_line(reply.status), headers)
-        return [] if environ.get("REQUEST_METHOD") == "HEAD" else [reply.body]
+        return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
 
     def _answer(self, environ: Mapping[str, Any], request_id: str) -> _Reply:
         if self._latency:
@@ -195,22 +250,22 @@ class ModelsApp:
 
     def _dispatch(self, environ: Mapping[str, Any], target: Route) -> _Reply:
         if not target.operations:
-            return _Reply.error(404, f"no such path: {_shown(target.path)}")
+            return _Reply.error_of(404, f"no such path: {_shown(target.path)}")
         method = str(environ.get("REQUEST_METHOD", ""))
         operation = target.operations.get(method)
         if operation is None:
-            return _Reply.error(
+            return _Reply.error_of(
                 405,
                 f"method {_shown(method, 20)} is not allowed here; allowed: {target.allowed}",
                 ("allow", target.allowed),
             )
         presented = credentials(environ)
         if not presented:
-            return _Reply.error(
+            return _Reply.error_of(
                 401, "an API key is required: send x-api-key: KEY or Authorization: Bearer KEY"
             )
         if not all(self._accepts(key) for key in presented):
-            return _Reply.error(401, "invalid API key")
+            return _Reply.error_of(401, "invalid API key")
         try:
             plan = self._faults.plan(environ)
             if plan.delay_seconds:
@@ -218,19 +273,24 @@ class ModelsApp:
             if plan.fault is not None:
                 return _Reply.fault(plan.fault)
             params = parse_query(environ)
+            echo = _workspace(environ)
             if operation == LIST_MODELS.operation_id:
-                return self._list_models(params)
-            return self._get_model(target)
+                reply = self._list_models(params)
+            else:
+                reply = self._get_model(target)
         except BadRequest as exc:
-            return _Reply.error(400, str(exc))
+            return _Reply.error_of(400, str(exc))
+        if echo and reply.error is None:
+            reply = attrs.evolve(reply, headers=(*reply.headers, echo))
+        return reply
 
     def _accepts(self, key: bytes) -> bool:
         if self._key_bytes is None:
-            return bool(key)
+            return is_usable_key_bytes(key)
         return hmac.compare_digest(key, self._key_bytes)
 
     def _list_models(self, params: Mapping[str, list[str]]) -> _Reply:
-        for name in _LIST_PARAMS:
+        for name in _SCALAR_PARAMS:
             count = len(params.get(name, ()))
             if count > 1:
                 raise BadRequest(f"{name}: given {count} times; give it at most once")
@@ -240,8 +300,14 @@ class ModelsApp:
         for name, value in (("after_id", after_id), ("before_id", before_id)):
             if value == "":
                 raise BadRequest(f"{name}: must not be empty")
+        stages: Optional[list[str]] = None
+        for name in _LIFECYCLE_NAMES:
+            if name in params:
+                stages = [*(stages or ()), *params[name]]
         try:
-            body = self._catalog.page_json(after_id=after_id, before_id=before_id, limit=limit)
+            body = self._catalog.page_json(
+                after_id=after_id, before_id=before_id, limit=limit, lifecycle=stages
+            )
         except PageError as exc:
             raise BadRequest(str(exc)) from None
         return _Reply(200, body)
@@ -250,7 +316,7 @@ class ModelsApp:
         model_id = decode_segment(target.segment or "")
         body = self._catalog.model_json(model_id)
         if body is None:
-            return _Reply.error(404, f"no model has the id or alias {_shown(model_id)}")
+            return _Reply.error_of(404, f"no model has the id or alias {_shown(model_id)}")
         return _Reply(200, body)
 
     def _validated(
@@ -271,14 +337,15 @@ class ModelsApp:
             problems = self._validator.request_errors(method, url, headers)
         if problems and reply.status < 400:
             _log.warning("request %s accepted but refused by the spec: %s", request_id, problems)
-            reply = _Reply.error(
+            reply = _Reply.error_of(
                 400, "the request does not conform to the spec: " + "; ".join(problems)
             )
         sent = {"content-type": _JSON, "request-id": request_id, **dict(reply.headers)}
+        body = reply.rendered(request_id)
         with self._validator_lock:
-            problems = self._validator.response_errors(method, url, reply.status, sent, reply.body)
+            problems = self._validator.response_errors(method, url, reply.status, sent, body)
         if problems:
             _log.error("response to request %s fails the spec: %s", request_id, problems)
             message = "the response failed validation against the spec: " + "; ".join(problems)
-            return _Reply.error(500, message)
+            return _Reply.error_of(500, message)
         return reply

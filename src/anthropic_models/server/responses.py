@@ -5,15 +5,18 @@ from __future__ import annotations
 import http
 import json
 import secrets
+from typing import Any, Optional
 
 __all__ = ["ERROR_TYPES", "error_body", "error_type_for", "new_request_id", "status_line"]
 
 ERROR_TYPES: dict[int, str] = {
     400: "invalid_request_error",
     401: "authentication_error",
+    402: "billing_error",
     403: "permission_error",
     404: "not_found_error",
     405: "invalid_request_error",
+    409: "conflict_error",
     413: "request_too_large",
     429: "rate_limit_error",
     500: "api_error",
@@ -41,13 +44,15 @@ def error_type_for(status: int) -> str:
     return ERROR_TYPES.get(status, "api_error" if status >= 500 else "invalid_request_error")
 
 
-def error_body(error_type: str, message: str) -> bytes:
-    """The spec's error body, compact UTF-8 JSON.
+def error_body(error_type: str, message: str, request_id: Optional[str] = None) -> bytes:
+    """The spec's error body, compact UTF-8 JSON, with the id of the ``request-id`` header if given.
 
-    >>> error_body("not_found_error", "no such path")
-    b'{"type":"error","error":{"type":"not_found_error","message":"no such path"}}'
+    >>> error_body("not_found_error", "no such path", "req_0")
+    b'{"type":"error","error":{"type":"not_found_error","message":"no such path"},"request_id":"req_0"}'
     """
-    body = {"type": "error", "error": {"type": error_type, "message": message}}
+    body: dict[str, Any] = {"type": "error", "error": {"type": error_type, "message": message}}
+    if request_id is not None:
+        body["request_id"] = request_id
     return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 

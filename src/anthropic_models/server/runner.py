@@ -57,7 +57,9 @@ class _Handler(WSGIRequestHandler):
         self, code: int, message: Optional[str] = None, explain: Optional[str] = None
     ) -> None:
         """A request wsgiref itself refuses (bad request line, too long...) gets the spec's error body."""
-        body = error_body(error_type_for(code), message or status_line(code).split(" ", 1)[1])
+        request_id = new_request_id()
+        phrase = message or status_line(code).split(" ", 1)[1]
+        body = error_body(error_type_for(code), phrase, request_id)
         # A request line refused before its version was read would get no status line at all.
         if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
             self.request_version = "HTTP/1.0"
@@ -65,7 +67,7 @@ class _Handler(WSGIRequestHandler):
         self.send_header("Connection", "close")
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(body)))
-        self.send_header("request-id", new_request_id())
+        self.send_header("request-id", request_id)
         self.end_headers()
         if getattr(self, "command", None) != "HEAD" and code >= 200 and code not in (204, 304):
             self.wfile.write(body)

@@ -1,0 +1,363 @@
+"""The command line's output, in-process against a fake API (no sockets): what a terminal and a
+script can trust, and how output cut short ends."""
+
+from __future__ import annotations
+
+import errno
+import functools
+import io
+import json
+import shlex
+from typing import Any, Callable, Optional
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import attrs
+import pytest
+
+from anthropic_models import cli
+from anthropic_models.client import ModelsClient
+from anthropic_models_generated import transport
+from tests.fakes import FakePool, FakeResponse, Sent
+
+KEY = "sk-ant-cli-unit-secret-7"
+Run = Callable[..., tuple[int, str, str]]
+HOSTILE = "\x1b]0;title\x07\x1b[2J"
+
+
+def model(
+    model_id: str,
+    lifecycle: str = "active",
+    *,
+    name: Optional[str] = None,
+    line: Optional[str] = None,
+    day: int = 1,
+) -> dict[str, Any]:
+    """A model as the API sends it (no capabilities)."""
+    return {
+        "id": model_id,
+        "type": "model",
+        "created_at": f"2025-01-{day:02d}T00:00:00Z",
+        "display_name": name if name is not None else model_id,
+        "lifecycle": lifecycle,
+        "line": line,
+        "capabilities": None,
+    }
+
+
+CATALOGUE = [
+    model("claude-new", line="sonnet", day=9, name="Claude New \u2014 \u00e9t\u00e9"),
+    model("claude-evil" + HOSTILE, name="Evil" + HOSTILE, day=8),
+    model("claude-mid", "deprecated", line="opus", day=7),
+    model("claude-old", "retired", line="opus", day=6),
+    model("claude-first", line="haiku", day=5),
+]
+
+
+def _json(status: int, body: Any) -> FakeResponse:
+    return FakeResponse(
+        status, json.dumps(body).encode(), {"content-type": "application/json", "request-id": "r"}
+    )
+
+
+@attrs.define
+class FakeAPI:
+    """The two operations over a list of models, as the spec describes them (default view
+    without retired models; cursors are positions in the newest-first order)."""
+
+    models: list[dict[str, Any]] = attrs.field(factory=lambda: list(CATALOGUE), repr=False)
+    sent: list[Sent] = attrs.field(factory=list, repr=False)
+    on_list: Optional[Any] = attrs.field(default=None, repr=False)
+    pool: FakePool = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.pool = FakePool(handler=self.answer)
+        self.sent = self.pool.sent
+
+    def error(self, status: int, kind: str, message: str) -> FakeResponse:
+        return _json(status, {"type": "error", "error": {"type": kind, "message": message}})
+
+    def answer(self, sent: Sent) -> FakeResponse:
+        url = urlsplit(sent.url)
+        path = unquote(url.path, errors="surrogateescape")
+        if sent.headers.get("x-api-key") != KEY:
+            return self.error(401, "authentication_error", "invalid x-api-key")
+        if path.startswith("/v1/models/"):
+            wanted = path[len("/v1/models/") :]
+            found = [m for m in self.models if m["id"] == wanted]
+            if not found:
+                return self.error(404, "not_found_error", f"model: {wanted}")
+            return _json(200, found[0])
+        if self.on_list is not None:
+            self.on_list()
+        query = parse_qs(url.query, errors="surrogateescape")
+        stages = query.get("lifecycle[]", ["active", "deprecated"])
+        ids = [m["id"] for m in self.models]
+        limit = int(query.get("limit", [str(transport.LIST_MODELS.parameter("limit").default)])[0])
+        for cursor in ("after_id", "before_id"):
+            if cursor in query and query[cursor][0] not in ids:
+                return self.error(400, "invalid_request_error", f"{cursor}: unknown model")
+        if "after_id" in query:
+            start = ids.index(query["after_id"][0]) + 1
+            view = [m for m in self.models[start:] if m["lifecycle"] in stages]
+            data, more = view[:limit], len(view) > limit
+        elif "before_id" in query:
+            end = ids.index(query["before_id"][0])
+            view = [m for m in self.models[:end] if m["lifecycle"] in stages]
+            data, more = view[-limit:], len(view) > limit
+        else:
+            view = [m for m in self.models if m["lifecycle"] in stages]
+            data, more = view[:limit], len(view) > limit
+        return _json(
+            200,
+            {
+                "data": data,
+                "first_id": data[0]["id"] if data else None,
+                "last_id": data[-1]["id"] if data else None,
+                "has_more": more,
+            },
+        )
+
+
+@pytest.fixture
+def api(monkeypatch: pytest.MonkeyPatch) -> FakeAPI:
+    """The fake API, answering every client the CLI makes."""
+    fake = FakeAPI()
+    monkeypatch.setattr(cli, "ModelsClient", functools.partial(ModelsClient, pool=fake.pool))
+    monkeypatch.setenv("ANTHROPIC_API_KEY", KEY)
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", "http://127.0.0.1:9")
+    monkeypatch.delenv("ANTHROPIC_AUTH_TOKEN", raising=False)
+    return fake
+
+
+@pytest.fixture
+def run(api: FakeAPI, capsys: pytest.CaptureFixture[str]) -> Run:
+    """Run the CLI in-process; returns (status, stdout, stderr), checking no key leaked."""
+
+    def invoke(*argv: str) -> tuple[int, str, str]:
+        status = cli.main(list(argv))
+        out, err = capsys.readouterr()
+        assert KEY not in out + err
+        assert "Traceback" not in err
+        return status, out, err
+
+    return invoke
+
+
+# -- output a terminal can trust (issue 14, item 11) ---------------------------------------------
+
+
+def test_text_output_escapes_what_the_server_sends(run: Run) -> None:
+    """An id or name holding terminal escapes is shown escaped in every text output."""
+    for argv in (("list",), ("list", "--all"), ("get", "claude-evil" + HOSTILE)):
+        status, out, _ = run(*argv)
+        assert status == 0
+        assert "\x1b" not in out and "\x07" not in out
+        assert "claude-evil\\x1b]0;title\\x07\\x1b[2J" in out
+    status, out, _ = run("check", "claude-evil" + HOSTILE)
+    assert status == 0 and "\x1b" not in out and out.count("\\x1b") == 4
+
+
+def test_json_output_stays_exact(run: Run) -> None:
+    """--json gives the server's strings back exactly, with the controls as JSON escapes."""
+    status, out, _ = run("list", "--all", "--json")
+    assert status == 0 and "\x1b" not in out
+    assert [m["id"] for m in json.loads(out)] == [
+        m["id"] for m in CATALOGUE if m["lifecycle"] != "retired"
+    ]
+    status, out, _ = run("get", "claude-evil" + HOSTILE, "--json")
+    assert json.loads(out)["display_name"] == "Evil" + HOSTILE
+
+
+def test_errors_on_stderr_are_escaped(run: Run) -> None:
+    """A message that echoes a hostile id reaches stderr escaped, on one line."""
+    status, out, err = run("get", "claude-nope" + HOSTILE)
+    assert status == 2 and out == ""
+    assert "\x1b" not in err and len(err.splitlines()) == 1
+    assert err.startswith("anthropic-models: error: 404 not_found_error")
+
+
+# -- output cut short (issue 14, item 5) ---------------------------------------------------------
+
+
+class _Closed(io.TextIOBase):
+    """A stdout whose writes fail as a closed pipe or a full disk does."""
+
+    def __init__(self, error: int, after: int = 0) -> None:
+        self.error, self.left = error, after
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self.left <= 0:
+            raise OSError(self.error, __import__("os").strerror(self.error))
+        self.left -= 1
+        return len(text)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("list", "--all", "--json", "--limit", "1"),
+        ("list",),
+        ("spec",),
+        ("--help",),
+        ("check", "claude-new"),
+    ],
+)
+def test_a_closed_pipe_ends_quietly_with_141(
+    api: FakeAPI,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: tuple[str, ...],
+) -> None:
+    """When the reader goes away, the command stops: status 141, nothing on stderr."""
+    monkeypatch.setattr("sys.stdout", _Closed(errno.EPIPE))
+    assert cli.main(list(argv)) == cli.EXIT_BROKEN_PIPE
+    assert capsys.readouterr().err == ""
+
+
+def test_a_closed_pipe_stops_the_walk(api: FakeAPI, monkeypatch: pytest.MonkeyPatch) -> None:
+    """list --all --json stops fetching pages once its output is gone."""
+    monkeypatch.setattr("sys.stdout", _Closed(errno.EPIPE, after=1))
+    assert cli.main(["list", "--all", "--json", "--limit", "1"]) == cli.EXIT_BROKEN_PIPE
+    assert len(api.sent) <= 2
+
+
+def test_a_full_disk_is_one_line_and_status_2(
+    api: FakeAPI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Output that cannot be written (ENOSPC) is an error: one line, status 2."""
+    monkeypatch.setattr("sys.stdout", _Closed(errno.ENOSPC))
+    assert cli.main(["list"]) == 2
+    err = capsys.readouterr().err
+    assert err == "anthropic-models: error: cannot write the output: No space left on device\n"
+
+
+def test_an_ascii_terminal_gets_escapes_not_errors(
+    api: FakeAPI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With an ASCII-only stdout, text shows escapes and JSON stays valid and exact."""
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii", newline="\n")
+    monkeypatch.setattr("sys.stdout", stream)
+    assert cli.main(["get", "claude-new"]) == 0
+    assert cli.main(["get", "claude-new", "--json"]) == 0
+    stream.flush()
+    text, _, document = raw.getvalue().decode("ascii").partition("{")
+    assert "Claude New \\u2014 \\xe9t\\xe9" in text
+    assert json.loads("{" + document)["display_name"] == "Claude New \u2014 \u00e9t\u00e9"
+    assert capsys.readouterr().err == ""
+
+
+# -- paging from a script (issue 13) -------------------------------------------------------------
+
+
+def test_single_page_json_keeps_the_way_to_the_next_page(run: Run) -> None:
+    """list --json (one page) carries has_more, the cursors and the next page's parameters."""
+    status, out, _ = run("list", "--json", "--limit", "2")
+    page = json.loads(out)
+    assert status == 0
+    assert [m["id"] for m in page["data"]] == ["claude-new", "claude-evil" + HOSTILE]
+    assert page["has_more"] is True and page["last_id"] == "claude-evil" + HOSTILE
+    assert page["next_page"] == {"after_id": "claude-evil" + HOSTILE}
+    status, out, _ = run("list", "--json", "--limit", "2", "--after", page["last_id"])
+    last = json.loads(out)
+    assert [m["id"] for m in last["data"]] == ["claude-mid", "claude-first"]
+    assert last["has_more"] is False and last["next_page"] is None
+
+
+def test_the_more_hint_is_a_shell_command_that_keeps_the_options(run: Run) -> None:
+    """The "(more: ...)" line keeps --limit and the base URL, and quotes the cursor for a shell."""
+    status, out, _ = run("list", "--limit", "1", "--base-url", "http://127.0.0.1:9")
+    hint = out.splitlines()[-1]
+    assert status == 0
+    assert (
+        hint
+        == "(more: anthropic-models list --base-url http://127.0.0.1:9 --limit 1 --after claude-new)"
+    )
+    status, out, _ = run("list", "--limit", "1", "--after", "claude-new")
+    hint = out.splitlines()[-1]
+    assert "\x1b" not in hint
+    assert hint.endswith("--after $'claude-evil\\x1b]0;title\\x07\\x1b[2J')")
+    api_words = shlex.split(hint[len("(more: ") : -1].replace("$'claude-evil", "'claude-evil"))
+    assert api_words[:4] == ["anthropic-models", "list", "--limit", "1"]
+
+
+def test_list_all_json_writes_each_page_before_fetching_the_next(
+    api: FakeAPI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """list --all --json streams: when a page is requested, the models before it are written."""
+    written: list[str] = []
+    out = io.StringIO()
+    monkeypatch.setattr("sys.stdout", out)
+    api.on_list = lambda: written.append(out.getvalue())
+    assert cli.main(["list", "--all", "--json", "--limit", "1"]) == 0
+    assert [text.count('"type": "model"') for text in written] == [0, 1, 2, 3]
+    assert len(json.loads(out.getvalue())) == 4
+
+
+# -- bounds from the spec (issue 14 / common brief) ----------------------------------------------
+
+
+def test_limit_bounds_come_from_the_spec(run: Run) -> None:
+    """--limit accepts the spec's minimum and maximum and refuses one past either."""
+    limit = transport.LIST_MODELS.parameter("limit")
+    assert limit.minimum is not None and limit.maximum is not None
+    assert run("list", "--limit", str(limit.minimum))[0] == 0
+    assert run("list", "--limit", str(limit.maximum))[0] == 0
+    for bad in (limit.minimum - 1, limit.maximum + 1):
+        status, out, err = run("list", "--limit", str(bad))
+        assert status == 2 and out == ""
+        assert f"expected a page size from {limit.minimum} to {limit.maximum}" in err
+        assert len(err.splitlines()) == 1
+
+
+# -- arguments that are not valid UTF-8 (issue 14, item 6) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("get", "\udcff"),
+        ("list", "--after", "\udcff"),
+        ("list", "--before", "a\udcffb"),
+        ("check", "claude-new", "\udcff"),
+        ("latest", "--line", "\udcff"),
+        ("list", "--workspace-id", "\udcff"),
+        ("list", "--base-url", "http://127.0.0.1:9/\udcff"),
+    ],
+)
+def test_arguments_that_are_not_utf8_are_refused_before_sending(
+    run: Run, api: FakeAPI, argv: tuple[str, ...]
+) -> None:
+    """A lone surrogate (a byte that is not UTF-8) is one clear line, status 2, nothing sent."""
+    status, out, err = run(*argv)
+    assert status == 2 and out == ""
+    assert len(err.splitlines()) == 1
+    assert "not valid UTF-8: b'" in err and "\\xff" in err
+    assert api.sent == []
+
+
+def test_an_api_key_that_is_not_utf8_is_refused_without_showing_it(run: Run, api: FakeAPI) -> None:
+    """--api-key with bad bytes is refused before sending, and not echoed."""
+    status, _, err = run("list", "--api-key", "sk-secret-\udcff")
+    assert status == 2 and "sk-secret" not in err and "not valid UTF-8" in err
+    assert api.sent == []
+
+
+def test_bad_arguments_are_one_line(run: Run) -> None:
+    """argparse's own errors (unknown option, missing argument) are one line, status 2."""
+    for argv in (("list", "--nope" + HOSTILE), ("get",), ("frobnicate",), ()):
+        status, out, err = run(*argv)
+        assert status == 2 and out == ""
+        assert len(err.splitlines()) == 1 and "\x1b" not in err
+        assert "--help" in err
+
+
+def test_help_and_version_return_0(run: Run) -> None:
+    """--help and --version print to stdout and return 0 instead of raising SystemExit."""
+    status, out, _ = run("--version")
+    assert status == 0 and out.startswith("anthropic-models ")
+    status, out, _ = run("list", "--help")
+    assert status == 0 and "--lifecycle STAGE" in out
