@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Callable, Optional
+import threading
+from typing import Any, Callable, Iterable, Optional
 from urllib.parse import parse_qsl, urlencode
 
 import attrs
@@ -100,13 +101,29 @@ class MutantApp(ModelsApp):
 # Catalogues that page wrongly.
 
 
+_VIEW = threading.local()
+"""The ``lifecycle`` of the page being decided, for the mutants' arithmetic on the view's size."""
+
+
 class _Paging(Catalog):
-    """A catalogue whose ``page_bounds`` a mutant replaces; the rest is the reference's."""
+    """A catalogue whose ``page_bounds`` a mutant replaces; the rest is the reference's.
+
+    ``bounds`` works on the positions of the requested view (the reference's contract), whose
+    length :meth:`size` gives.
+    """
+
+    def size(self) -> int:
+        return len(self.view_ids(getattr(_VIEW, "lifecycle", None)))
 
     def bounds(
         self, after_id: Optional[str], before_id: Optional[str], limit: int
     ) -> tuple[int, int, bool]:
-        return super().page_bounds(after_id=after_id, before_id=before_id, limit=limit)
+        return super().page_bounds(
+            after_id=after_id,
+            before_id=before_id,
+            limit=limit,
+            lifecycle=getattr(_VIEW, "lifecycle", None),
+        )
 
     def page_bounds(
         self,
@@ -114,7 +131,9 @@ class _Paging(Catalog):
         after_id: Optional[str] = None,
         before_id: Optional[str] = None,
         limit: int = 20,
+        lifecycle: Optional[Iterable[str]] = None,
     ) -> tuple[int, int, bool]:
+        _VIEW.lifecycle = None if lifecycle is None else tuple(lifecycle)
         return self.bounds(after_id, before_id, limit)
 
 
@@ -123,7 +142,7 @@ class HasMoreOffByOne(_Paging):
         self, after_id: Optional[str], before_id: Optional[str], limit: int
     ) -> tuple[int, int, bool]:
         start, stop, more = super().bounds(after_id, before_id, limit)
-        return (start, stop, more) if before_id else (start, stop, stop < len(self) - 1)
+        return (start, stop, more) if before_id else (start, stop, stop < self.size() - 1)
 
 
 class AfterIdInclusive(_Paging):
@@ -134,8 +153,8 @@ class AfterIdInclusive(_Paging):
         if after_id is None:
             return start, stop, more
         start -= 1
-        stop = min(len(self), start + limit)
-        return start, stop, stop < len(self)
+        stop = min(self.size(), start + limit)
+        return start, stop, stop < self.size()
 
 
 class BeforeIdInclusive(_Paging):
@@ -181,7 +200,7 @@ class HasMoreWrongDirection(_Paging):
         self, after_id: Optional[str], before_id: Optional[str], limit: int
     ) -> tuple[int, int, bool]:
         start, stop, _ = super().bounds(after_id, before_id, limit)
-        return start, stop, stop < len(self)
+        return start, stop, stop < self.size()
 
 
 class LimitPlusOne(_Paging):
@@ -192,8 +211,8 @@ class LimitPlusOne(_Paging):
         if before_id is not None:
             start = max(0, start - 1)
             return start, stop, start > 0
-        stop = min(len(self), stop + 1)
-        return start, stop, stop < len(self)
+        stop = min(self.size(), stop + 1)
+        return start, stop, stop < self.size()
 
 
 class LimitMax999(_Paging):
@@ -212,9 +231,9 @@ class SkipsAnItem(_Paging):
         start, stop, more = super().bounds(after_id, before_id, limit)
         if after_id is None:
             return start, stop, more
-        start = min(len(self), start + 1)
-        stop = min(len(self), start + limit)
-        return start, stop, stop < len(self)
+        start = min(self.size(), start + 1)
+        stop = min(self.size(), start + limit)
+        return start, stop, stop < self.size()
 
 
 class PadsLastPage(_Paging):
@@ -266,12 +285,16 @@ class _Reordered(Catalog):
     def _build(self, *args: Any, **kwargs: Any) -> None:
         super()._build(*args, **kwargs)
         # Rebuild the reference's internal order: the only way to serve another one.
-        old = dict(zip(self._ids, self._encoded))
+        encoded = dict(zip(self._ids, self._encoded))
+        stages = dict(zip(self._ids, self._stages))
         ids = tuple(self.order(list(self._ids)))
+        everything = next(iter(self._views))  # the one view built so far: every stage
         object.__setattr__(self, "_ids", ids)
-        object.__setattr__(self, "_encoded", tuple(old[i] for i in ids))
+        object.__setattr__(self, "_encoded", tuple(encoded[i] for i in ids))
+        object.__setattr__(self, "_stages", bytes(stages[i] for i in ids))
         object.__setattr__(self, "_index", {model_id: i for i, model_id in enumerate(ids)})
         object.__setattr__(self, "_models", None)
+        object.__setattr__(self, "_views", {everything: range(len(ids))})
 
 
 class OldestFirst(_Reordered):
@@ -575,13 +598,17 @@ class Mutant:
     after: Optional[ResponseHook] = None
     needs_openapi_core: bool = False
     level: str = attrs.field(default="contract", kw_only=True)
+    synthetic: int = attrs.field(default=0, kw_only=True)
+    """Serve this many synthetic models (which have ties in created_at) instead of the built-in
+    catalogue (which has none)."""
     """The level of the check that catches it: ``contract``, ``spec`` or ``hygiene``."""
 
     def app(self, api_key: str) -> MutantApp:
         """The mutant server's WSGI app over the built-in catalogue, accepting ``api_key``."""
-        return MutantApp(
-            self.catalog.builtin(), api_key=api_key, before=self.before, after=self.after
+        catalog = (
+            self.catalog.synthetic(self.synthetic) if self.synthetic else self.catalog.builtin()
         )
+        return MutantApp(catalog, api_key=api_key, before=self.before, after=self.after)
 
 
 MUTANTS: tuple[Mutant, ...] = (
@@ -639,6 +666,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "models released together are in descending id order",
         "order-ties",
         TiesReversed,
+        synthetic=40,
         level="spec",
     ),
     Mutant(
@@ -911,6 +939,7 @@ SPEC_ONLY = Mutant(
     "after_id wins over before_id, the plain lifecycle= form is ignored",
     "order-ties",
     TiesReversed,
+    synthetic=40,
     before=_chain(
         repeats_last_wins, cursor_unknown_404, both_cursors_after_wins, plain_lifecycle_ignored
     ),

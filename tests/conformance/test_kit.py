@@ -19,6 +19,7 @@ from urllib3.exceptions import NewConnectionError
 import anthropic_models.conformance as conformance
 from anthropic_models import _validation
 from anthropic_models.conformance import CHECKS, Status, Target, run_conformance
+from anthropic_models.conformance.pages import MAX_LIMIT
 from anthropic_models.conformance.registry import Level
 from anthropic_models.conformance.target import Credential, redacted_url
 from anthropic_models.errors import MissingDependencyError
@@ -51,8 +52,12 @@ def test_reference_app_passes_every_check_in_process_strict() -> None:
     """The reference app passes every check with --strict, none skipped, a base URL prefix kept."""
     report = run(ModelsApp(api_key=KEY), strict=True)
     assert report.exit_code == 0, report.to_text()
-    assert report.count(Status.PASSED) == len(CHECKS) + 1 - SCHEMA_SKIPPED  # and discovery
+    # and discovery; the built-in catalogue has no tie in created_at for order-ties to order
+    assert report.count(Status.PASSED) == len(CHECKS) + 1 - SCHEMA_SKIPPED - 1
+    assert report.result("order-ties").status is Status.SKIPPED
     assert report.warnings == ()
+    ties = run(ModelsApp(Catalog.synthetic(40), api_key=KEY), strict=True, only=["order-ties"])
+    assert ties.result("order-ties").status is Status.PASSED, ties.to_text()
 
 
 def test_an_independent_implementation_passes_every_check_strict() -> None:
@@ -77,6 +82,9 @@ def test_any_key_server_fails_only_auth_any_key() -> None:
     assert report.failed_names == {"auth-any-key"}
     assert report.result("auth-any-key").reason.startswith("accepts any key")
     assert report.result("auth-wrong-key").status is Status.SKIPPED
+    hostile = report.result("auth-hostile")
+    assert hostile.status is Status.PASSED and "(the target accepts any key)" in hostile.reason
+    assert "an empty Bearer: 401" in hostile.reason
 
 
 def test_failure_cites_request_and_rule() -> None:
@@ -196,12 +204,12 @@ def test_budget_spent_makes_the_run_inconclusive_not_a_pass() -> None:
     assert report.exit_code == 3
     assert f"{len(unevaluated)} inconclusive" in report.summary
     assert report.verdict.startswith(f"INCONCLUSIVE: {len(unevaluated)} checks were not evaluated")
-    assert report.to_text().splitlines()[-1] == report.verdict
+    assert report.to_text().splitlines()[-1] == f"{report.summary}: {report.verdict}"
 
 
 def test_a_budget_too_small_for_discovery_is_inconclusive() -> None:
     """A budget that cannot walk the catalogue leaves discovery inconclusive (exit 3), not a pass."""
-    report = run(correct(count=30), max_requests=1, only=["order"])
+    report = run(correct(count=2 * MAX_LIMIT), max_requests=1, only=["order"])
     assert report.result("discovery").status is Status.INCONCLUSIVE
     assert "raise --max-requests" in report.result("discovery").reason
     assert report.exit_code == 3
@@ -251,25 +259,25 @@ def test_redacted_url_hides_a_password() -> None:
 
 def test_junit_and_json_reports_parse_and_count() -> None:
     """The JUnit XML parses and counts failures; the JSON has a result per check and the summary."""
-    mutant = next(m for m in MUTANTS if m.name == "first-id-wrong")
+    mutant = next(m for m in MUTANTS if m.name == "retrieve-disagrees")
     report = run(mutant.app(KEY))
     suite = ElementTree.fromstring(report.to_junit_xml())
     assert suite.get("failures") == "1"
     assert suite.get("tests") == str(len(CHECKS) + 1)
     (failure,) = suite.iter("failure")
-    assert "first_id" in (failure.get("message") or "")
+    assert "differs from the list on display_name" in (failure.get("message") or "")
     data = json.loads(report.to_json())
-    assert data["summary"] == {
-        "passed": len(CHECKS) - SCHEMA_SKIPPED,
+    assert data["summary"] == {  # order-ties skips: the built-in catalogue has no tie
+        "passed": len(CHECKS) - SCHEMA_SKIPPED - 1,
         "failed": 1,
         "warned": 0,
-        "skipped": SCHEMA_SKIPPED,
+        "skipped": SCHEMA_SKIPPED + 1,
         "inconclusive": 0,
         "not_run": 0,
     }
     assert data["exit_code"] == 1
     (failed,) = [c for c in data["checks"] if c["status"] == "failed"]
-    assert failed["name"] == "first-last-id" and failed["request"]["auth"] == "x-api-key"
+    assert failed["name"] == "get-model" and failed["request"]["auth"] == "x-api-key"
     assert failed["level"] == "contract"
 
 
@@ -306,3 +314,13 @@ def test_every_check_has_a_mutant_stating_its_level() -> None:
     assert {m.caught_by for m in MUTANTS} == set(CHECKS)
     for mutant in (*MUTANTS, SPEC_ONLY):
         assert mutant.level == CHECKS[mutant.caught_by].level.value, mutant.name
+
+
+def test_an_empty_catalogue_is_inconclusive_not_a_pass() -> None:
+    """A target listing no model leaves the model checks inconclusive: exit 3, not a pass."""
+    report = run(correct(count=0))
+    assert report.result("discovery").reason.startswith("0 models")
+    assert report.result("order").status is Status.INCONCLUSIVE
+    assert "the catalogue is empty" in report.result("order").reason
+    assert report.failures == ()
+    assert report.exit_code == 3

@@ -30,6 +30,9 @@ def test_cases_pass_against_the_reference_server() -> None:
             if str(case) == "schema" and not HAS_OPENAPI_CORE:
                 with pytest.raises(pytest.skip.Exception, match="openapi-core is not installed"):
                     case.check()
+            elif str(case) == "order-ties":  # the built-in catalogue has no tie to order
+                with pytest.raises(pytest.skip.Exception, match="no tie to order"):
+                    case.check()
             else:
                 case.check()
         assert len({id(case.report()) for case in cases}) == 1
@@ -44,7 +47,7 @@ def test_a_failing_case_fails_with_reason_request_and_rule() -> None:
             cases["default-limit"].check()
         cases["order"].check()
     message = str(failed.value)
-    assert message.startswith("default-limit (contract): no limit gave 10 models, expected 20")
+    assert message.startswith("default-limit (contract): no limit gave 10 models, expected 19")
     assert "request: GET /v1/models (x-api-key) -> 200" in message
     assert "rule: API contract" in message
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from typing import Optional, Sequence
 
@@ -16,7 +18,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         description="Test an implementation of the Models API against openapi.yaml.",
     )
     configure_conformance_parser(parser)
-    return run_conformance_command(parser.parse_args(argv))
+    try:
+        return run_conformance_command(parser.parse_args(argv))
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as a Unix tool killed by SIGPIPE does
+        # (the status `anthropic-models conformance` gives too), and let no final flush fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 128 + signal.SIGPIPE
 
 
 if __name__ == "__main__":

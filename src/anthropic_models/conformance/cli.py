@@ -121,7 +121,7 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run_conformance_command)
 
 
-def _list_checks(out: TextIO) -> int:
+def _list_checks() -> str:
     width = max(len(name) for name in ("discovery", *CHECKS)) + 1
     rows = [
         (
@@ -132,10 +132,11 @@ def _list_checks(out: TextIO) -> int:
         )
     ]
     rows += [(c.name, c.level.value, c.summary, c.rule) for c in CHECKS.values()]
+    lines = []
     for name, level, summary, rule in rows:
-        print(f"{name:<{width}} {level:<8}  {summary}", file=out)
-        print(f"{'':<{width}} {'':<8}  rule: {rule}", file=out)
-    return 0
+        lines.append(f"{name:<{width}} {level:<8}  {summary}")
+        lines.append(f"{'':<{width}} {'':<8}  rule: {rule}")
+    return "\n".join(lines) + "\n"
 
 
 class _Usage(Exception):
@@ -180,15 +181,31 @@ def _run(
     )
 
 
+def _tolerant(stream: TextIO) -> None:
+    """Characters the terminal's encoding cannot show become escapes, not a traceback."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if callable(reconfigure):
+        reconfigure(errors="backslashreplace")
+
+
+def _write(out: TextIO, text: str) -> None:
+    """Write and flush (a reader that has gone raises BrokenPipeError: see ``__main__``)."""
+    out.write(text)
+    out.flush()
+
+
 def run_conformance_command(args: argparse.Namespace) -> int:
     """Run the kit as the parsed arguments say; print the report; return the exit status."""
     out, err = sys.stdout, sys.stderr
+    _tolerant(out)
+    _tolerant(err)
     if args.list_checks:
-        return _list_checks(out)
+        _write(out, _list_checks())
+        return 0
     try:
         return _command(args, out)
     except _Usage as exc:
-        print(escape_controls(f"{_PREFIX} error: {exc}"), file=err)
+        _write(err, escape_controls(f"{_PREFIX} error: {exc}") + "\n")
         return EXIT_CANNOT_TEST
 
 
@@ -207,7 +224,7 @@ def _command(args: argparse.Namespace, out: TextIO) -> int:
 
             key = "sk-ant-conformance-" + secrets.token_urlsafe(18)
             with serve_in_thread(api_key=key) as server:
-                print(f"testing the reference server at {server.url} (in-process)", file=out)
+                _write(out, f"testing the reference server at {server.url} (in-process)\n")
                 report = _run(args, server.url, key, None)
         else:
             api_key = args.api_key
@@ -226,7 +243,7 @@ def _command(args: argparse.Namespace, out: TextIO) -> int:
             except OSError as exc:
                 raise _Usage(f"cannot write {handle.name}: {exc.strerror or exc}") from None
     if report.untestable is not None:
-        print(f"{_PREFIX} {report.to_text().strip()}", file=sys.stderr)
+        _write(sys.stderr, f"{_PREFIX} {report.to_text().strip()}\n")
     else:
-        out.write(report.to_text())
+        _write(out, report.to_text())
     return report.exit_code

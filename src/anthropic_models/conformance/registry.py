@@ -96,8 +96,11 @@ class Context:
         return self._catalogue
 
     def require(self, count: int, why: str) -> tuple[str, ...]:
-        """The catalogue's ids, or Skip when it has fewer than ``count`` models."""
+        """The catalogue's ids; Inconclusive when it is empty (nothing was checked), Skip when it
+        has some models but fewer than ``count`` (the rule cannot apply to it)."""
         ids = self.catalogue.ids
+        if not ids:
+            raise Inconclusive(f"the catalogue is empty: no model to check this on ({why})")
         if len(ids) < count:
             raise Skip(f"needs {count} or more models {why}; the catalogue has {len(ids)}")
         return ids

@@ -300,7 +300,7 @@ class Report:
         )
 
     def to_text(self) -> str:
-        """The header, one line per check (in run order), the summary and the verdict.
+        """The header, one line per check (in run order), then the summary with the verdict.
 
         Control characters from the target (ESC, BEL...) are shown escaped: a hostile model id
         cannot rewrite the reader's terminal. :meth:`to_json` keeps every character exact.
@@ -315,7 +315,7 @@ class Report:
             if len(result.retried) > _SHOWN_NOTES:
                 notes.append(f"and {len(result.retried) - _SHOWN_NOTES} more requests retried")
             lines.extend(f"{'':<{width}}   note: {note}" for note in notes)
-        lines += [self.summary, self.verdict]
+        lines.append(f"{self.summary}: {self.verdict}")
         return "\n".join(escape_controls(line) for line in lines) + "\n"
 
     def to_dict(self) -> dict[str, Any]:

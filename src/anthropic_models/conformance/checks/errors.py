@@ -131,7 +131,7 @@ def _provoke_errors(ctx: Context) -> list[Exchange]:
 
 @check("error-format", _ERROR_SHAPE, level=Level.CONTRACT, needs_catalogue=False, last=True)
 def error_format(ctx: Context) -> str:
-    """Every error response of the run has the spec's error body and the type of its status."""
+    """Every error response of the run has the documented error body and the type of its status."""
     _provoke_errors(ctx)
     errors = [
         exchange

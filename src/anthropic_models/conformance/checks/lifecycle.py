@@ -21,7 +21,7 @@ from anthropic_models.conformance.pages import (
     read_page,
     show_ids,
 )
-from anthropic_models.conformance.registry import Context, Failure, Level, Skip, check
+from anthropic_models.conformance.registry import Context, Failure, Inconclusive, Level, Skip, check
 from anthropic_models.conformance.target import Exchange
 from anthropic_models_generated.models import ModelCapabilities
 
@@ -269,6 +269,8 @@ def capabilities_keys(ctx: Context) -> str:
         problem = missing_keys(capabilities, ModelCapabilities, "capabilities")
         if problem:
             raise Failure(f"{model_id!r}: {problem}", source)
+    if not models:
+        raise Inconclusive("the target lists no model: no capabilities to check")
     if not checked:
         raise Skip(f"none of the {len(models)} models has capabilities")
     return f"{checked} models with capabilities, each with every required key"
