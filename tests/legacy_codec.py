@@ -89,23 +89,6 @@ def parse_datetime(text: str) -> datetime:
     )
 
 
-def format_datetime(value: datetime) -> str:
-    """Format a date-time as RFC 3339, ``Z`` for UTC (a naive one is taken as UTC).
-
-    >>> format_datetime(parse_datetime("2025-09-29T00:00:00+00:00"))
-    '2025-09-29T00:00:00Z'
-    """
-    offset = value.utcoffset()
-    text = value.replace(tzinfo=None).isoformat(
-        timespec="microseconds" if value.microsecond else "seconds"
-    )
-    if offset is None or offset == timedelta(0):
-        return text + "Z"
-    minutes = int(offset.total_seconds() // 60)
-    sign = "-" if minutes < 0 else "+"
-    return f"{text}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
 def _scalar(kind: type) -> _Converter:
     wanted = {bool: "a boolean", str: "a string"}[kind]
 
@@ -148,16 +131,6 @@ def _open_enum(args: tuple[Any, ...]) -> Optional[type[Enum]]:
     ):
         return args[0]
     return None
-
-
-def enum_value(value: Union[Enum, str]) -> str:
-    """The wire value of an open enum field: a member's value, or the newer string as it came.
-
-    >>> from anthropic_models_generated.models import Lifecycle
-    >>> enum_value(Lifecycle.retired), enum_value("preview")
-    ('retired', 'preview')
-    """
-    return str(value.value) if isinstance(value, Enum) else value
 
 
 class _Compiler:
