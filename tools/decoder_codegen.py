@@ -68,6 +68,7 @@ class _Writer:
     schemas: dict[str, Any]
     helpers: dict[str, _Function] = field(default_factory=dict)
     constants: dict[str, str] = field(default_factory=dict)
+    memos: dict[str, str] = field(default_factory=dict)
     counter: int = 0
 
     def fresh(self, prefix: str) -> str:
@@ -193,7 +194,26 @@ class _Writer:
         keys = {_python_name(key): key for key in schema.get("properties", {})}
         hints = typing.get_type_hints(cls, vars(self.models))
         function = _Function(name=f"decode_{cls.__name__}", cls=f"models.{cls.__name__}")
-        lines = ["    if type(value) is not dict:", "        raise _wrong('an object', value)"]
+        shared = all(_is_finite(hints[a.name]) for a in attrs.fields(cls))
+        memo = f"_SHARED_{cls.__name__}"
+        lines = []
+        if shared:
+            # Every field has a finite set of values (booleans, consts, enums): equal inputs
+            # share one frozen instance, found by the input's items, at most _SHARED_MAX of them.
+            # The exact types are checked first, so that 1 never finds the instance of True.
+            self.memos[memo] = f"models.{cls.__name__}"
+            exact = " and ".join(
+                _exact_type(f"value.get({keys.get(a.name, a.name)!r})", hints[a.name])
+                for a in attrs.fields(cls)
+            )
+            lines += [
+                f"    if type(value) is dict and {exact}:",
+                "        try:",
+                f"            return {memo}[tuple(value.items())]",
+                "        except (KeyError, TypeError):",
+                "            pass",
+            ]
+        lines += ["    if type(value) is not dict:", "        raise _wrong('an object', value)"]
         arguments = []
         for number, attribute in enumerate(attrs.fields(cls)):
             key = keys.get(attribute.name, attribute.name)
@@ -225,9 +245,49 @@ class _Writer:
                     f"        raise failure.at({('.' + key)!r}) from None",
                 ]
             arguments.append(f"{attribute.name}={var}")
-        lines.append(f"    return models.{cls.__name__}({', '.join(arguments)})")
+        built = f"models.{cls.__name__}({', '.join(arguments)})"
+        if shared:
+            lines += [
+                f"    result = {built}",
+                f"    if len({memo}) < _SHARED_MAX:",
+                "        with contextlib.suppress(TypeError):",
+                f"            {memo}[tuple(value.items())] = result",
+                "    return result",
+            ]
+        else:
+            lines.append(f"    return {built}")
         function.lines = lines
         return function
+
+
+def _exact_type(expr: str, tp: Any) -> str:
+    """A condition true when ``expr`` has exactly a type ``tp`` allows (for the shared instances)."""
+    kinds: set[str] = set()
+    for arg in typing.get_args(tp) if typing.get_origin(tp) is Union else (tp,):
+        if arg is _NONE:
+            kinds.add("type(None)")
+        elif typing.get_origin(arg) is typing.Literal:
+            kinds.update(type(value).__name__ for value in typing.get_args(arg))
+        else:  # bool, or an enum (whose values are strings)
+            kinds.add("bool" if arg is bool else "str")
+    ordered = sorted(kinds)
+    if len(ordered) == 1:
+        return f"type({expr}) is {ordered[0]}"
+    return f"type({expr}) in ({', '.join(ordered)})"
+
+
+def _is_finite(tp: Any) -> bool:
+    """Whether a type has a small finite set of values: bool, a Literal, an enum, or Optional."""
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is Union:
+        return all(arg is _NONE or _is_finite(arg) for arg in args) and not (
+            len(args) == 2 and str in args
+        )
+    return (
+        tp is bool
+        or typing.get_origin(tp) is typing.Literal
+        or (_is_enum(tp) and typing.get_origin(tp) is None)
+    )
 
 
 def _is_enum(tp: Any) -> bool:
@@ -262,5 +322,6 @@ def render_decoders(spec: dict[str, Any], models_path: Path) -> str:
         functions=functions,
         helpers=list(writer.helpers.values()),
         constants=writer.constants,
+        memos=writer.memos,
         classes=[cls.__name__ for cls in classes],
     )

@@ -11,6 +11,7 @@ is kept as the plain string it came as. Anything else that breaks the schema rai
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from datetime import date, datetime, timedelta, timezone
@@ -28,6 +29,8 @@ _RFC3339 = re.compile(
 _UTC_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-9]{2}:[0-9]{2}Z\Z")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _fromisoformat = datetime.fromisoformat
+_SHARED_MAX = 256
+"""How many distinct instances of a finite-valued model are shared (see the decoders)."""
 
 
 class DecodeError(Exception):
@@ -166,6 +169,8 @@ _TYPES2: Any = (str,)
 _MEMBERS3: Any = {m.value: m for m in models.Lifecycle}
 _ALLOWED4: Any = frozenset({"error"})
 
+_SHARED_CapabilitySupport: dict[Any, models.CapabilitySupport] = {}
+
 
 def _open_Lifecycle(value: Any) -> Any:
     member = _MEMBERS3.get(value) if type(value) is str else None
@@ -184,6 +189,11 @@ def _value_str(value: Any) -> Any:
 
 def decode_CapabilitySupport(value: Any) -> models.CapabilitySupport:
     """A ``models.CapabilitySupport`` from parsed JSON; DecodeError says what and where if it does not fit."""
+    if type(value) is dict and type(value.get("supported")) is bool:
+        try:
+            return _SHARED_CapabilitySupport[tuple(value.items())]
+        except (KeyError, TypeError):
+            pass
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
@@ -195,7 +205,11 @@ def decode_CapabilitySupport(value: Any) -> models.CapabilitySupport:
             raise _wrong("a boolean", a0)
     except _Failure as failure:
         raise failure.at(".supported") from None
-    return models.CapabilitySupport(supported=a0)
+    result = models.CapabilitySupport(supported=a0)
+    if len(_SHARED_CapabilitySupport) < _SHARED_MAX:
+        with contextlib.suppress(TypeError):
+            _SHARED_CapabilitySupport[tuple(value.items())] = result
+    return result
 
 
 def decode_EffortCapability(value: Any) -> models.EffortCapability:

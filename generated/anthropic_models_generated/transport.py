@@ -397,7 +397,11 @@ def get_model(
     One model by its id or by an alias (such as `claude-sonnet-4-5`), which the server resolves to the
     model it currently points to. Retired models are still returned, with `lifecycle: retired`.
     """
-    url = _url(base_url, f"/v1/models/{_segment('model_id', model_id)}", [*extra_query])
+    url = _url(
+        base_url,
+        f"/v1/models/{_segment('model_id', model_id)}",
+        [*extra_query],
+    )
     sent = _headers(
         headers,
         [
@@ -418,5 +422,8 @@ def get_model(
     )
 
 
-OPERATIONS: dict[str, Operation] = {"list_models": LIST_MODELS, "get_model": GET_MODEL}
+OPERATIONS: dict[str, Operation] = {
+    "list_models": LIST_MODELS,
+    "get_model": GET_MODEL,
+}
 """Every operation of the spec, by operationId."""

@@ -9,6 +9,8 @@ conformance kit.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
 from anthropic_models._version import __version__
 from anthropic_models.client import ModelsClient
 from anthropic_models.errors import (
@@ -38,6 +40,9 @@ from anthropic_models.errors import (
     UnprocessableEntityError,
 )
 from anthropic_models.pagination import Cursor, ModelPage
+
+if _TYPE_CHECKING:
+    from anthropic_models.async_client import AsyncModelsClient
 from anthropic_models_generated.models import (
     CapabilitySupport,
     ErrorResponse,

@@ -50,6 +50,7 @@ from anthropic_models._version import __version__
 from anthropic_models.client import ModelsClient
 from anthropic_models.errors import AnthropicModelsError, ModelUnavailableError
 from anthropic_models.pagination import Cursor, ModelPage
+from anthropic_models.snapshot import MAX_SNAPSHOT_BYTES, diff_snapshots, load_snapshot
 from anthropic_models_generated import transport
 from anthropic_models_generated.models import ModelInfo
 
@@ -75,6 +76,7 @@ _capability = text("a capability name")
 _workspace = text("a workspace id")
 _base_url = text("a base URL")
 _api_key = text("an API key", secret=True)
+_proxy = text("a proxy URL", secret=True)
 
 
 class CommandError(Exception):
@@ -112,6 +114,10 @@ class _Stdout(io.TextIOBase):
     def writable(self) -> bool:
         return True
 
+    def close(self) -> None:
+        """Nothing to release: the wrapped stream is not ours (and is not flushed when this
+        object is collected)."""
+
     def isatty(self) -> bool:
         return bool(getattr(self._stream, "isatty", lambda: False)())
 
@@ -128,6 +134,8 @@ class _Stdout(io.TextIOBase):
                 )
         except OSError as exc:
             raise OutputError(exc) from None
+        except ValueError:  # the stream was closed under us
+            raise OutputError(OSError(errno.EBADF, os.strerror(errno.EBADF))) from None
         return len(text)
 
     def flush(self) -> None:
@@ -137,6 +145,8 @@ class _Stdout(io.TextIOBase):
             self._stream.flush()
         except OSError as exc:
             raise OutputError(exc) from None
+        except ValueError:
+            raise OutputError(OSError(errno.EBADF, os.strerror(errno.EBADF))) from None
 
 
 def _stdout() -> _Stdout:
@@ -169,6 +179,8 @@ def _client(args: argparse.Namespace) -> ModelsClient:
         base_url=args.base_url,
         max_retries=args.max_retries,
         workspace_id=args.workspace_id,
+        proxy=args.proxy,
+        ca_certs=args.ca_certs,
         validate=args.validate,
         **options,
     )
@@ -297,8 +309,6 @@ def _latest(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from anthropic_models.snapshot import diff_snapshots, load_snapshot
-
     if args.live and args.new is not None:
         raise CommandError("give NEW.json or --live, not both")
     if not args.live and args.new is None:
@@ -410,6 +420,19 @@ def _client_options() -> _Parser:
         help="the Workspace to act in, for credentials that can act on several",
     )
     group.add_argument(
+        "--proxy",
+        type=_proxy,
+        metavar="URL",
+        help="HTTP(S) proxy, credentials allowed in the URL and never shown (default: "
+        "$HTTPS_PROXY, $HTTP_PROXY, $ALL_PROXY, honouring $NO_PROXY)",
+    )
+    group.add_argument(
+        "--ca-certs",
+        metavar="FILE",
+        help="PEM file of the certificates to trust (default: $SSL_CERT_FILE, $SSL_CERT_DIR, "
+        "else the system's)",
+    )
+    group.add_argument(
         "--timeout", type=_timeout, help="seconds to connect and to read (default: 5 and 60)"
     )
     group.add_argument(
@@ -506,7 +529,10 @@ def build_parser() -> argparse.ArgumentParser:
         "compare catalogue snapshots; exit 1 if a model was removed or newly deprecated",
     )
     diff.add_argument(
-        "old", metavar="OLD.json", help="a snapshot written by `list --all --json` (- for stdin)"
+        "old",
+        metavar="OLD.json",
+        help=f"a snapshot written by `list --all --json` (- for stdin; at most "
+        f"{MAX_SNAPSHOT_BYTES // 2**20} MiB)",
     )
     diff.add_argument("new", metavar="NEW.json", nargs="?", help="a newer snapshot (- for stdin)")
     diff.add_argument("--live", action="store_true", help="compare with the live catalogue instead")

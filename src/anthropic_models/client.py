@@ -383,7 +383,7 @@ class ModelsClient:
         the server as the list's filter; without it, the default view (no retired models).
 
         >>> [m.id for m in client.find_models(line="haiku", lifecycle="active")]
-        ['claude-haiku-5-5']
+        ['claude-haiku-5-5', 'claude-haiku-4-5-20251001']
         """
         if line is not None and not isinstance(line, str):
             raise InvalidArgumentError(f"line must be a string, not {line!r}")

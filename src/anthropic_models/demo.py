@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import secrets
 import sys
+import textwrap
 import time
 from collections import Counter
 from typing import Optional, TextIO
@@ -14,10 +15,12 @@ from typing import Optional, TextIO
 from anthropic_models._format import stage, table
 from anthropic_models.client import ModelsClient
 from anthropic_models.server import serve_in_thread
+from anthropic_models_generated import transport
 
 __all__ = ["run_demo"]
 
 PAGE = 5
+_MAX_PAGE = transport.LIST_MODELS.parameter("limit").maximum
 
 
 def run_demo(out: Optional[TextIO] = None) -> int:
@@ -31,9 +34,20 @@ def run_demo(out: Optional[TextIO] = None) -> int:
     ):
         print(f"Reference server listening on {server.url} (in-process, loopback only)\n", file=out)
 
-        catalogue = list(client.iter_models(limit=1000))
-        print(f"The catalogue, newest first ({len(catalogue)} models):\n", file=out)
+        catalogue = list(client.iter_models(limit=_MAX_PAGE))
+        print(
+            f"The catalogue, newest first ({len(catalogue)} models; the default view leaves "
+            "retired models out):\n",
+            file=out,
+        )
         print(table(catalogue), file=out)
+        retired = list(client.iter_models(limit=_MAX_PAGE, lifecycle=["retired"]))
+        print(
+            f"\n{len(retired)} retired models, listed only when asked for (lifecycle=['retired']):",
+            file=out,
+        )
+        ids = ", ".join(m.id for m in retired) or "none"
+        print(textwrap.fill(ids, width=100, initial_indent="  ", subsequent_indent="  "), file=out)
 
         print(f"\nForward walk, one page at a time (limit={PAGE}, after_id = last_id):", file=out)
         forward: list[str] = []
@@ -58,25 +72,23 @@ def run_demo(out: Optional[TextIO] = None) -> int:
 
         print("\nAvailability:", file=out)
         active = client.latest()
-        retired = next(
-            (m for m in catalogue if stage(m) == "retired"),
-            None,
-        )
-        checks = [m.id for m in (active, retired) if m is not None] + ["claude-does-not-exist"]
-        expected = [True, False, False][-len(checks) :]
-        answers = [client.is_model_available(model_id) for model_id in checks]
-        for model_id, answer in zip(checks, answers):
+        checks = [(active.id, True)] if active is not None else []
+        checks += [(retired[0].id, False)] if retired else []
+        checks += [("claude-does-not-exist", False)]
+        answers = [client.is_model_available(model_id) for model_id, _ in checks]
+        for (model_id, _), answer in zip(checks, answers):
             print(f"  {model_id:<32} {'available' if answer else 'not available'}", file=out)
+        expected = [want for _, want in checks]
 
         print("\nLatest active model of each line:", file=out)
         for line in sorted({m.line for m in catalogue if m.line}):
             latest = client.latest(line)
             print(f"  {line:<8} {latest.id if latest else '(none active)'}", file=out)
 
-        states = Counter(stage(m) for m in catalogue)
+        states = Counter(stage(m) for m in [*catalogue, *retired])
         ok = same and answers == expected
         print(
-            f"\nSummary: {len(catalogue)} models ("
+            f"\nSummary: {len(catalogue) + len(retired)} models ("
             + ", ".join(f"{count} {state}" for state, count in sorted(states.items()))
             + f"); walks consistent: {'yes' if same else 'no'}; availability as expected: "
             f"{'yes' if answers == expected else 'no'}; {time.monotonic() - started:.2f} s.",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from anthropic_models._format import stage
 from anthropic_models.cli import main
 from anthropic_models.server import RunningServer, serve_in_thread
 from anthropic_models_generated import transport
@@ -41,37 +42,50 @@ def run(server: RunningServer, capsys: pytest.CaptureFixture[str], monkeypatch: 
     return invoke
 
 
-def test_list_prints_a_page_and_the_next_command(run) -> None:  # type: ignore[no-untyped-def]
-    """list shows one page as a table and how to get the next one."""
+def _default_view(server: RunningServer) -> list[str]:
+    return [m.id for m in server.catalog if stage(m) != "retired"]
+
+
+def test_list_prints_a_page_and_the_next_command(run, server: RunningServer) -> None:  # type: ignore[no-untyped-def]
+    """list shows one page as a table and the command for the next one, keeping --limit."""
     status, out, _ = run("list", "--limit", "3")
     lines = out.splitlines()
     assert status == 0
     assert lines[0].split() == ["ID", "NAME", "RELEASED", "LIFECYCLE", "LINE"]
     assert len(lines) == 5
-    assert lines[-1].startswith("(more: anthropic-models list --after ")
+    third = _default_view(server)[2]
+    assert lines[-1] == f"(more: anthropic-models list --limit 3 --after {third})"
 
 
 def test_list_all_json_is_the_catalogue(run, server: RunningServer) -> None:  # type: ignore[no-untyped-def]
-    """list --all --json prints every model as JSON, newest first."""
+    """list --all --json prints the default view (no retired model), --lifecycle all everything."""
     status, out, _ = run("list", "--all", "--json", "--limit", "4")
     assert status == 0
+    assert [m["id"] for m in json.loads(out)] == _default_view(server)
+    status, out, _ = run("list", "--all", "--json", "--lifecycle", "all")
     assert [m["id"] for m in json.loads(out)] == [m.id for m in server.catalog]
+    status, out, _ = run("list", "--all", "--json", "--lifecycle", "retired")
+    retired = [m.id for m in server.catalog if stage(m) == "retired"]
+    assert retired and [m["id"] for m in json.loads(out)] == retired
 
 
-def test_list_filters(run) -> None:  # type: ignore[no-untyped-def]
+def test_list_filters(run, server: RunningServer) -> None:  # type: ignore[no-untyped-def]
     """--line, --lifecycle and --capability filter the whole catalogue."""
     status, out, _ = run("list", "--line", "haiku", "--lifecycle", "active", "--json")
     assert status == 0
-    assert [m["id"] for m in json.loads(out)] == ["claude-haiku-4-5-20251001"]
+    assert [m["id"] for m in json.loads(out)] == [
+        m.id for m in server.catalog if m.line == "haiku" and stage(m) == "active"
+    ]
     status, out, _ = run("list", "--capability", "batch", "--json")
     assert status == 0 and all(m["capabilities"]["batch"]["supported"] for m in json.loads(out))
 
 
-def test_get_and_latest(run) -> None:  # type: ignore[no-untyped-def]
+def test_get_and_latest(run, server: RunningServer) -> None:  # type: ignore[no-untyped-def]
     """get resolves an alias; latest prints the newest active id of a line."""
     status, out, _ = run("get", "claude-opus-4-5", "--json")
     assert status == 0 and json.loads(out)["id"] == "claude-opus-4-5-20251101"
-    assert run("latest", "--line", "sonnet") == (0, "claude-sonnet-4-6\n", "")
+    sonnet = next(m.id for m in server.catalog if m.line == "sonnet" and stage(m) == "active")
+    assert run("latest", "--line", "sonnet") == (0, f"{sonnet}\n", "")
     status, _, err = run("latest", "--line", "gpt")
     assert status == 1 and "no active model" in err
 
@@ -113,7 +127,7 @@ def test_diff_files_and_live(run, tmp_path: Path) -> None:  # type: ignore[no-un
     older = tmp_path / "older.json"
     older.write_text(json.dumps(snapshot[1:]))
     status, out, _ = run("diff", str(older), str(current))
-    assert status == 0 and out.startswith("+ added    claude-sonnet-4-6")
+    assert status == 0 and out.startswith(f"+ added    {snapshot[0]['id']}\n")
     extra = dict(snapshot[0], id="claude-gone-20200101")
     gone = tmp_path / "gone.json"
     gone.write_text(json.dumps([*snapshot, extra]))
@@ -151,6 +165,6 @@ def test_conformance_subcommand_passes_the_reference_server(
 ) -> None:
     """anthropic-models conformance --reference runs the kit and ends on its summary line."""
     assert main(["conformance", "--reference"]) == 0
-    out = capsys.readouterr().out.splitlines()
+    out = capsys.readouterr().out
     # Without the validation extra (min-deps) the schema check is skipped, not failed.
-    assert ", 0 failed, " in out[-1]
+    assert ", 0 failed, " in out

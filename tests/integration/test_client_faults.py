@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from anthropic_models import ModelsClient, _http, errors
+from anthropic_models import ModelsClient, _retry, errors
 from tests.scripted_server import Drip, Reply, Reset, Stall, scripted_server
 
 pytestmark = pytest.mark.integration
@@ -21,7 +21,13 @@ KEY = "sk-ant-faults-key"
 def listing(ids: list[str], has_more: bool = False) -> bytes:
     """A list response body."""
     data = [
-        {"id": i, "type": "model", "created_at": "2025-01-01T00:00:00Z", "display_name": i}
+        {
+            "id": i,
+            "type": "model",
+            "created_at": "2025-01-01T00:00:00Z",
+            "display_name": i,
+            "lifecycle": "active",
+        }
         for i in ids
     ]
     return json.dumps(
@@ -46,7 +52,7 @@ OK = Reply(200, listing(["a", "b"]), {"request-id": "req_ok"})
 def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Retry waits, recorded instead of slept."""
     recorded: list[float] = []
-    monkeypatch.setattr(_http, "_sleep", recorded.append)
+    monkeypatch.setattr(_retry, "_sleep", recorded.append)
     return recorded
 
 

@@ -34,8 +34,27 @@ def client(server: RunningServer) -> Iterator[ModelsClient]:
 
 
 def catalogue_ids(server: RunningServer) -> list[str]:
-    """The server's catalogue ids, newest first."""
-    return [model.id for model in server.catalog]
+    """The ids of the server's default view (no retired models), newest first."""
+    return [model.id for model in server.catalog if model.lifecycle is not Lifecycle.retired]
+
+
+def test_the_filter_and_the_whole_catalogue(server: RunningServer, client: ModelsClient) -> None:
+    """lifecycle=all stages walks the whole catalogue; each stage alone walks its models."""
+    everything = [model.id for model in server.catalog]
+    assert [m.id for m in client.iter_models(lifecycle=list(Lifecycle), limit=7)] == everything
+    for stage in Lifecycle:
+        expected = [m.id for m in server.catalog if m.lifecycle is stage]
+        assert expected, stage
+        assert [m.id for m in client.iter_models(lifecycle=stage, limit=3)] == expected
+
+
+def test_a_cursor_outside_the_view_still_works(server: RunningServer, client: ModelsClient) -> None:
+    """A retired model's id is a valid cursor for the default view (our spec's decision)."""
+    everything = list(server.catalog)
+    retired = next(m for m in everything if m.lifecycle is Lifecycle.retired)
+    after = everything[everything.index(retired) + 1 :]
+    expected = [m.id for m in after if m.lifecycle is not Lifecycle.retired]
+    assert [m.id for m in client.iter_models(after_id=retired.id)] == expected
 
 
 def test_docstring_examples_run_against_the_reference_server(client: ModelsClient) -> None:
@@ -74,7 +93,7 @@ def test_helpers_against_the_server(server: RunningServer, client: ModelsClient)
     retired = [m.id for m in server.catalog if m.lifecycle is Lifecycle.retired]
     assert [m.id for m in client.find_models(lifecycle="retired")] == retired
     latest = client.latest("haiku")
-    assert latest is not None and latest.id == "claude-haiku-4-5-20251001"
+    assert latest is not None and latest.id == "claude-haiku-5-5"
 
 
 def test_server_errors_reach_the_client_typed(server: RunningServer) -> None:
@@ -120,7 +139,8 @@ def test_validate_true_checks_every_response(server: RunningServer) -> None:
     """With validate=True a whole walk and a retrieve pass the spec's checks."""
     pytest.importorskip("openapi_core")
     with ModelsClient(api_key=KEY, base_url=server.url, validate=True) as strict:
-        assert len(list(strict.iter_models(limit=3))) == len(server.catalog)
+        walked = list(strict.iter_models(limit=3, lifecycle=list(Lifecycle)))
+        assert len(walked) == len(server.catalog)
         assert strict.retrieve("claude-opus-4-5").line == "opus"
 
 

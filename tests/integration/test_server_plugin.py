@@ -6,13 +6,16 @@ import json
 import subprocess
 import sys
 import textwrap
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 import urllib3
 
+from anthropic_models.errors import CatalogError
 from anthropic_models.pytest_plugin import ServerFactory
-from anthropic_models.server import Catalog, RunningServer
+from anthropic_models.server import Catalog, ModelsApp, RunningServer
 
 pytestmark = pytest.mark.integration
 
@@ -120,3 +123,60 @@ def test_importing_the_package_does_not_import_pytest() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.fixture
+def catalogue_file(tmp_path: Path) -> Path:
+    """A JSON catalogue of five synthetic models on disk."""
+    path = tmp_path / "catalog.json"
+    path.write_bytes(Catalog.synthetic(5).dumps())
+    return path
+
+
+@pytest.mark.parametrize("as_text", [True, False], ids=["str", "Path"])
+def test_the_factory_takes_a_catalogue_path(
+    models_server_factory: ServerFactory, catalogue_file: Path, as_text: bool
+) -> None:
+    """A path (str or Path) is read at start: the server serves that catalogue, no 500s."""
+    server = models_server_factory(str(catalogue_file) if as_text else catalogue_file)
+    assert server.catalog.ids == Catalog.synthetic(5).ids
+    with urllib3.PoolManager(retries=False) as pool:
+        response = pool.request(
+            "GET",
+            server.url + "/v1/models?lifecycle[]=active&lifecycle[]=deprecated&lifecycle[]=retired",
+            headers={"x-api-key": server.api_key or ""},
+        )
+    assert response.status == 200
+    assert len(json.loads(response.data)["data"]) == 5
+
+
+BUILTIN_FILE = str(resources.files("anthropic_models.server").joinpath("builtin_catalog.json"))
+
+
+@pytest.mark.parametrize("models_server", [{"catalog": BUILTIN_FILE}], indirect=True)
+def test_models_server_takes_a_catalogue_path(models_server: RunningServer) -> None:
+    """models_server with catalog= a path string (here the built-in file) serves it."""
+    assert models_server.catalog.ids == Catalog.builtin().ids
+
+
+def test_a_bad_catalogue_path_fails_at_start(
+    models_server_factory: ServerFactory, tmp_path: Path
+) -> None:
+    """A missing or invalid file is a CatalogError when the server starts, never a 500 later."""
+    with pytest.raises(CatalogError, match="cannot read the catalogue"):
+        models_server_factory(tmp_path / "absent.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"id": "x"}]', encoding="utf-8")
+    with pytest.raises(CatalogError, match="missing required field"):
+        models_server_factory(str(bad))
+
+
+@pytest.mark.parametrize("catalog", [b"catalog.json", 3, ["models"], {"models": []}])
+def test_a_catalogue_of_another_type_is_a_type_error_at_start(
+    models_server_factory: ServerFactory, catalog: Any
+) -> None:
+    """bytes, numbers, lists or dicts are refused with a TypeError before anything listens."""
+    with pytest.raises(TypeError, match="catalog: expected a Catalog, a path"):
+        models_server_factory(catalog)
+    with pytest.raises(TypeError, match="catalog: expected a Catalog, a path"):
+        ModelsApp(catalog)

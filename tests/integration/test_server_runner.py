@@ -57,7 +57,7 @@ def test_serve_in_thread_listens_on_a_free_port_and_answers() -> None:
         assert server.catalog.ids == Catalog.builtin().ids
         assert server.running
         ids, _ = walk(server, 7)
-        assert ids == list(server.catalog.ids)
+        assert ids == list(server.catalog.view_ids())
 
 
 def test_stop_closes_the_socket_and_ends_the_thread() -> None:
@@ -120,7 +120,7 @@ def test_sixteen_threads_walking_at_once_all_get_the_whole_catalogue() -> None:
             thread.start()
         for thread in threads:
             thread.join(timeout=60)
-        expected = list(server.catalog.ids)
+        expected = list(server.catalog.view_ids())
     assert errors == []
     assert len(results) == 16
     assert all(ids == expected for ids, _ in results)
@@ -160,6 +160,8 @@ def test_requests_the_http_layer_refuses_get_the_spec_error_body(
     assert b"\r\nrequest-id: req_" in head
     assert b"\r\ncontent-type: application/json" in head
     assert json.loads(body)["type"] == "error"
+    header_id = head.split(b"\r\nrequest-id: ", 1)[1].split(b"\r\n", 1)[0].decode()
+    assert json.loads(body)["request_id"] == header_id
 
 
 def test_a_raw_percent_2f_stays_inside_the_model_id() -> None:
@@ -171,6 +173,7 @@ def test_a_raw_percent_2f_stays_inside_the_model_id() -> None:
                 "type": "model",
                 "created_at": "2025-01-01T00:00:00Z",
                 "display_name": "M",
+                "lifecycle": "active",
             }
         ]
     )

@@ -10,6 +10,8 @@ import pytest
 
 from anthropic_models._validation import spec_validator
 from anthropic_models.server import cli
+from anthropic_models.server.catalog import MAX_SYNTHETIC
+from anthropic_models.server.runner import DEFAULT_DRAIN_SECONDS
 
 
 def parse(*argv: str) -> argparse.Namespace:
@@ -30,6 +32,7 @@ def test_defaults_are_a_faithful_server_on_a_free_loopback_port() -> None:
         None,
     )
     assert (args.latency, args.fail_rate, args.faults, args.validate) == (0.0, 0.0, False, False)
+    assert args.drain == DEFAULT_DRAIN_SECONDS
     assert args.handler is cli.run_serve
 
 
@@ -65,6 +68,10 @@ def test_every_option_parses() -> None:
         ["--fail-rate", "nan"],
         ["--latency", "-3"],
         ["--synthetic", "-1"],
+        ["--synthetic", str(MAX_SYNTHETIC + 1)],
+        ["--synthetic", "1e6"],
+        ["--drain", "-1"],
+        ["--drain", "nan"],
         ["--catalog", "a.json", "--synthetic", "3"],
     ],
 )
@@ -95,6 +102,98 @@ def test_an_empty_api_key_is_refused(capsys: pytest.CaptureFixture[str]) -> None
     """--api-key '' is an error, not a server that accepts any key."""
     assert cli.run_serve(parse("--api-key", "")) == 2
     assert "--api-key must not be empty" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("key", ["sk-é-secret", "sk-x\u200bsecret", "sk secret", "sk-\udcffsecret"])
+def test_a_key_the_client_would_refuse_is_refused_at_start(
+    key: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--api-key outside visible ASCII: one line, status 2, the key never shown, nothing served."""
+    monkeypatch.setattr(cli, "serve_forever", _never_serve)
+    assert cli.run_serve(parse("--api-key", key)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "--api-key has a character that cannot be sent in an HTTP header" in err
+    assert "secret" not in err
+
+
+def _never_serve(*args: object, **kwargs: object) -> int:
+    raise AssertionError("the server must not start")
+
+
+def test_the_synthetic_maximum_is_accepted() -> None:
+    """--synthetic takes any count up to the documented maximum."""
+    assert parse("--synthetic", str(MAX_SYNTHETIC)).synthetic == MAX_SYNTHETIC
+    assert parse("--drain", "2.5").drain == 2.5
+    assert parse().drain == DEFAULT_DRAIN_SECONDS
+
+
+@pytest.mark.parametrize(
+    ("host", "warned"),
+    [
+        ("", True),
+        ("0.0.0.0", True),
+        ("::", True),
+        (" ", True),
+        ("127.0.0.1", False),
+        ("::1", False),
+    ],
+)
+def test_listening_on_every_interface_prints_a_warning(
+    host: str, warned: bool, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--host '' (or 0.0.0.0, ::) warns on stderr that any machine can reach the server."""
+    served: list[dict[str, object]] = []
+
+    def serve(app: object, **options: object) -> int:
+        served.append(options)
+        return 0
+
+    monkeypatch.setattr(cli, "serve_forever", serve)
+    monkeypatch.setattr(cli, "_log_to_stderr", lambda access_log: None)
+    assert cli.run_serve(parse("--host", host, "--synthetic", "3", "--drain", "4")) == 0
+    err = capsys.readouterr().err
+    assert served == [
+        {
+            "host": host,
+            "port": 0,
+            "access_log": False,
+            "drain_seconds": 4.0,
+            "tls": None,
+            "ca_file": None,
+        }
+    ]
+    if warned:
+        assert err.startswith("anthropic-models serve: warning: --host")
+        assert "listens on every interface" in err and "with any key" in err
+    else:
+        assert err == ""
+
+
+def test_a_catalogue_with_a_lone_surrogate_is_one_line_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A "\\udcff" escape in the catalogue: a CatalogError line, status 2, no traceback."""
+    path = tmp_path / "surrogate.json"
+    path.write_text(
+        '[{"id": "m", "type": "model", "created_at": "2025-01-01T00:00:00Z",'
+        ' "display_name": "\\udcff", "lifecycle": "active"}]',
+        "ascii",
+    )
+    assert cli.run_serve(parse("--catalog", str(path))) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "[0].display_name: holds a lone surrogate" in err
+
+
+def test_dev_zero_as_a_catalogue_is_one_line_and_status_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--catalog /dev/zero is refused at once: one line, status 2."""
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    assert cli.run_serve(parse("--catalog", "/dev/zero")) == 2
+    assert "not a JSON catalogue" in capsys.readouterr().err
 
 
 def test_validate_without_openapi_core_is_one_line_and_status_2(

@@ -166,7 +166,9 @@ def test_the_right_key_is_accepted_either_way(app: ModelsApp, headers: dict[str,
 )
 def test_a_key_the_client_would_refuse_is_refused_at_start(key: str) -> None:
     """api_key must be visible ASCII (0x21..0x7e), the client's rule; the error never quotes it."""
-    with pytest.raises(InvalidArgumentError, match="api_key: a key must") as caught:
+    with pytest.raises(
+        InvalidArgumentError, match=r"api_key (must not be empty|has a char)"
+    ) as caught:
         ModelsApp(small_catalog(), api_key=key)
     if key.strip():
         assert key not in str(caught.value)
@@ -359,11 +361,15 @@ def test_an_unusable_workspace_header_is_400(app: ModelsApp, value: str, fragmen
     assert "anthropic-workspace-id" not in answer.headers
 
 
-def test_errors_do_not_echo_the_workspace(app: ModelsApp) -> None:
-    """A 404 or 401 does not echo the workspace header (the spec documents it on 200 only)."""
-    headers = {"anthropic-workspace-id": "wrkspc_1"}
-    assert "anthropic-workspace-id" not in call(app, "/v1/models/nope", headers=headers).headers
-    assert "anthropic-workspace-id" not in call(app, key="bad", headers=headers).headers
+@pytest.mark.parametrize(
+    ("target", "key", "status"),
+    [("/v1/models/nope", KEY, 404), ("/v1/models", "bad", 401), ("/v1/models?limit=0", KEY, 400)],
+)
+def test_errors_echo_the_workspace_too(app: ModelsApp, target: str, key: str, status: int) -> None:
+    """Errors echo a usable workspace header as well (the official SDK reads it from errors)."""
+    answer = call(app, target, key=key, headers={"anthropic-workspace-id": "wrkspc_1"})
+    assert answer.status == status
+    assert answer.headers["anthropic-workspace-id"] == "wrkspc_1"
 
 
 def test_a_repeated_lifecycle_is_not_a_repeated_scalar(app: ModelsApp) -> None:
@@ -471,9 +477,9 @@ def test_no_input_makes_a_500(app: ModelsApp, caplog: pytest.LogCaptureFixture) 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"api_key": ""}, "api_key: a key must not be empty"),
-        ({"api_key": " "}, "api_key: a key must be visible ASCII"),
-        ({"api_key": 5}, "api_key: a key must be a string, not int"),
+        ({"api_key": ""}, "api_key must not be empty"),
+        ({"api_key": " "}, "api_key has a character that cannot be sent in an HTTP header"),
+        ({"api_key": 5}, "api_key must be a string, not int"),
         ({"latency_ms": -1}, "latency_ms must not be negative"),
         ({"fail_rate": 1.5}, "fail_rate must be within 0..1"),
         ({"fail_rate": -0.1}, "fail_rate must be within 0..1"),
@@ -492,3 +498,65 @@ def test_the_default_catalogue_is_the_builtin_one() -> None:
     assert app.catalog.ids == Catalog.builtin().ids
     assert app.api_key is None
     assert "any key" in repr(app)
+
+
+def _mounted(
+    target: str, script_name: str, raw_key: Optional[str], raw: Optional[str] = None
+) -> Any:
+    """The environ of ``target`` under a mount, as a WSGI server hands it to the mounted app."""
+    from urllib.parse import unquote
+
+    path = target.split("?", 1)[0]
+    env = environ(target, headers={"x-api-key": KEY}, raw_uri=None)
+    env["SCRIPT_NAME"] = unquote(script_name.split("?")[0], "latin-1")
+    env["PATH_INFO"] = unquote(path, "latin-1")
+    if raw_key:
+        env[raw_key] = raw if raw is not None else script_name + target
+    return env
+
+
+def _answer(app: ModelsApp, env: dict[str, Any]) -> tuple[str, bytes]:
+    started: list[str] = []
+    body = b"".join(app(env, lambda status, headers, exc_info=None: started.append(status)))
+    return started[0], body
+
+
+@pytest.mark.parametrize("raw_key", ["REQUEST_URI", "RAW_URI"])
+@pytest.mark.parametrize("mount", ["/mount", "/a/b", "/mo%20unt", "/caf%C3%A9"])
+def test_a_slash_id_under_a_mount_works_with_a_raw_target(
+    odd_app: ModelsApp, raw_key: str, mount: str
+) -> None:
+    """Under SCRIPT_NAME, with the raw target (uWSGI, gunicorn, ours), %2F stays in the id."""
+    status, body = _answer(odd_app, _mounted("/v1/models/org%2Fmodel", mount, raw_key))
+    assert status == "200 OK"
+    assert b'"id":"org/model"' in body
+    status, _ = _answer(odd_app, _mounted("/v1/models?limit=2", mount, raw_key))
+    assert status == "200 OK"
+
+
+def test_a_slash_id_under_a_mount_without_a_raw_target_is_404(odd_app: ModelsApp) -> None:
+    """With PATH_INFO alone the server cannot tell %2F from /: such an id is a 404 no such path."""
+    status, body = _answer(odd_app, _mounted("/v1/models/org%2Fmodel", "/mount", None))
+    assert status == "404 Not Found"
+    assert b"no such path" in body
+    status, body = _answer(odd_app, _mounted("/v1/models/mod%C3%A8le", "/mount", None))
+    assert status == "200 OK"
+
+
+def test_a_raw_target_that_does_not_match_the_mount_falls_back_to_path_info(
+    odd_app: ModelsApp,
+) -> None:
+    """A proxy-rewritten raw target (other prefix, or other rest) is ignored for PATH_INFO."""
+    env = _mounted("/v1/models/with%20space", "/mount", "REQUEST_URI", "/elsewhere/v1/models/x")
+    status, body = _answer(odd_app, env)
+    assert status == "200 OK" and b'"id":"with space"' in body
+    env = _mounted("/v1/models/with%20space", "/mount", "REQUEST_URI", "/mount/v1/models/x")
+    status, body = _answer(odd_app, env)
+    assert status == "200 OK" and b'"id":"with space"' in body
+
+
+def test_thousands_of_lifecycle_values_are_one_quick_400(app: ModelsApp) -> None:
+    """A query repeating lifecycle[] thousands of times is refused by count, not walked per value."""
+    query = "&".join(["lifecycle[]=active"] * 5000)
+    answer = call(app, "/v1/models?" + query)
+    assert_error(answer, 400, "invalid_request_error", "lifecycle[]: at most 3 values, got 5000")

@@ -177,3 +177,22 @@ def test_fail_times_counters_are_bounded() -> None:
     for number in range(1, 10_001):
         call(app, headers={"x-mock-fail-times": "0", "x-mock-key": f"key-{number}"})
     assert call(app, headers=first).status == 529  # forgotten, so it fails afresh
+
+
+def test_x_mock_error_code_adds_details() -> None:
+    """x-mock-error-code puts details.error_code in the injected error body."""
+    headers = {"x-mock-status": "400", "x-mock-error-code": "organization_on_hold"}
+    answer = call(faulty(faults=True), headers=headers)
+    assert answer.status == 400
+    assert answer.json()["error"]["details"] == {"error_code": "organization_on_hold"}
+    plain = call(faulty(faults=True), headers={"x-mock-status": "400"})
+    assert "details" not in plain.json()["error"]
+
+
+@pytest.mark.parametrize("code", ["", "Upper", "a-b", "x" * 65, "é"])
+def test_a_bad_x_mock_error_code_is_400(code: str) -> None:
+    """An error code outside 1 to 64 of a-z, 0-9 and _ is refused, naming the header."""
+    headers = {"x-mock-status": "400", "x-mock-error-code": code}
+    answer = call(faulty(faults=True), headers=headers)
+    assert answer.status == 400
+    assert "x-mock-error-code: expected" in answer.json()["error"]["message"]

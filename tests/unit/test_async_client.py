@@ -35,11 +35,11 @@ def server(sent: Sent, delay: float = 0.0) -> FakeResponse:
         if name in ("a", "old"):
             lifecycle = "retired" if name == "old" else "active"
             return FakeResponse(200, json.dumps(model(name, lifecycle)).encode(), {})
-        body = {"type": "error", "error": {"type": "not_found_error", "message": "no"}}
-        return FakeResponse(404, json.dumps(body).encode(), {"request-id": "req_404"})
+        error = {"type": "error", "error": {"type": "not_found_error", "message": "no"}}
+        return FakeResponse(404, json.dumps(error).encode(), {"request-id": "req_404"})
     after = "after_id=b" in sent.url
     ids = ["c"] if after else ["a", "b"]
-    body = {
+    body: dict[str, Any] = {
         "data": [model(i) for i in ids],
         "first_id": ids[0],
         "last_id": ids[-1],

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import errno
 import functools
+import gc
 import io
 import json
+import os
 import shlex
 from typing import Any, Callable, Optional
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -190,7 +192,7 @@ class _Closed(io.TextIOBase):
 
     def write(self, text: str) -> int:
         if self.left <= 0:
-            raise OSError(self.error, __import__("os").strerror(self.error))
+            raise OSError(self.error, os.strerror(self.error))
         self.left -= 1
         return len(text)
 
@@ -361,3 +363,64 @@ def test_help_and_version_return_0(run: Run) -> None:
     assert status == 0 and out.startswith("anthropic-models ")
     status, out, _ = run("list", "--help")
     assert status == 0 and "--lifecycle STAGE" in out
+
+
+def test_a_stdout_closed_under_the_command_is_one_line(
+    api: FakeAPI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stdout object already closed is status 2 and one line, and the wrapper left for the
+    garbage collector flushes nothing (filterwarnings=error would report it)."""
+    closed = io.StringIO()
+    closed.close()
+    monkeypatch.setattr("sys.stdout", closed)
+    assert cli.main(["spec"]) == 2
+    assert capsys.readouterr().err == (
+        "anthropic-models: error: cannot write the output: Bad file descriptor\n"
+    )
+    wrapper = cli._Stdout(closed)
+    del wrapper
+    gc.collect()
+
+
+def test_a_backward_page_points_further_back(run: Run) -> None:
+    """A page asked for with --before leads on with --before its first id, in text and JSON."""
+    status, out, _ = run("list", "--limit", "1", "--before", "claude-first")
+    assert status == 0
+    assert out.splitlines()[-1] == "(more: anthropic-models list --limit 1 --before claude-mid)"
+    status, out, _ = run("list", "--limit", "1", "--before", "claude-first", "--json")
+    assert json.loads(out)["next_page"] == {"before_id": "claude-mid"}
+
+
+# -- networks (issue 13) ---------------------------------------------------------------------------
+
+
+def test_proxy_and_ca_certs_reach_the_client(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--proxy and --ca-certs are given to the client as they were typed."""
+    seen: dict[str, Any] = {}
+
+    def record(**options: Any) -> ModelsClient:
+        seen.update(options)
+        raise cli.CommandError("recorded")
+
+    monkeypatch.setattr(cli, "ModelsClient", record)
+    status = cli.main(
+        ["list", "--proxy", "http://user:pw@proxy.example:3128", "--ca-certs", "ca.pem"]
+    )
+    assert status == 2 and capsys.readouterr().err == "anthropic-models: error: recorded\n"
+    assert seen["proxy"] == "http://user:pw@proxy.example:3128" and seen["ca_certs"] == "ca.pem"
+
+
+@pytest.mark.parametrize(
+    "proxy", ["ftp://user:hunter22@proxy.example", "http://user:hunter22@proxy:99999", "x\udcff"]
+)
+def test_a_bad_proxy_is_one_line_without_its_credentials(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], proxy: str
+) -> None:
+    """A proxy URL the client refuses is one line, status 2, and its text is not shown."""
+    monkeypatch.setenv("ANTHROPIC_API_KEY", KEY)
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", "http://127.0.0.1:9")
+    assert cli.main(["list", "--proxy", proxy]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "hunter22" not in err and "\\xff" not in err

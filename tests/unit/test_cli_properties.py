@@ -45,8 +45,8 @@ COMMANDS = ["list", "get", "check", "latest", "diff", "spec", "serve", "conforma
 OPTIONS = [
     "--json", "--all", "--limit", "--after", "--before", "--lifecycle", "--line", "--capability",
     "--workspace-id", "--timeout", "--max-retries", "--validate", "--live", "--help", "--version",
-    "--api-key", "--base-url", "-", "--port", "--synthetic", "--catalog", "--reference",
-    "--only", "--skip", "--list-checks", "--max-requests",
+    "--api-key", "--base-url", "--proxy", "--ca-certs", "-", "--port", "--synthetic", "--catalog",
+    "--reference", "--only", "--skip", "--list-checks", "--max-requests",
 ]  # fmt: skip
 VALUES = [
     *(m["id"] for m in CATALOGUE), "claude-evil" + HOSTILE, "all", *_STAGES, "batch",

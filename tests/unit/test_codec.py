@@ -197,3 +197,14 @@ def test_format_datetime_round_trips() -> None:
     """Formatting writes Z for UTC, keeps other offsets and microseconds."""
     for text in ["2025-09-29T00:00:00Z", "2025-09-29T00:00:00.123456-08:00"]:
         assert _codec.format_datetime(_codec.parse_datetime(text)) == text
+
+
+def test_shared_instances_never_cross_types() -> None:
+    """A finite-valued model shared between equal inputs is never returned for 1 or 1.0 (True)."""
+    yes = _codec.structure({"supported": True}, models.CapabilitySupport)
+    assert _codec.structure({"supported": True}, models.CapabilitySupport) is yes
+    for wrong in (1, 1.0, "true", None):
+        with pytest.raises(ResponseValidationError, match="expected a boolean"):
+            _codec.structure({"supported": wrong}, models.CapabilitySupport)
+    extra = _codec.structure({"supported": True, "note": [1]}, models.CapabilitySupport)
+    assert extra == yes

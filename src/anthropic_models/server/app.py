@@ -24,8 +24,9 @@ mixed, each value is one stage, and a stage given twice counts once. Without it 
 active and deprecated models (see :mod:`anthropic_models.server.catalog` for cursors under a view).
 
 Every response, errors included, is JSON with a ``request-id`` header (``req_`` and 24 hex digits);
-an error body carries the same id as ``request_id``. A successful answer to a request that sent
-``anthropic-workspace-id`` echoes it as a response header. An unexpected exception becomes a ``500
+an error body carries the same id as ``request_id``. Every answer to a request that sent
+``anthropic-workspace-id`` (a usable one) echoes it as a response header, on errors too (the
+official SDK reads it from errors). An unexpected exception becomes a ``500
 api_error`` (and is logged), never a traceback.
 
 >>> from anthropic_models.server.catalog import Catalog
@@ -45,7 +46,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Un
 
 import attrs
 
-from anthropic_models.server.api_keys import check_api_key, is_usable_key_bytes
+from anthropic_models._redact import check_secret
+from anthropic_models.errors import InvalidArgumentError
 from anthropic_models.server.catalog import DEFAULT_LIMIT, MAX_LIMIT, Catalog, PageError
 from anthropic_models.server.faults import Fault, FaultInjector
 from anthropic_models.server.request import (
@@ -92,6 +94,7 @@ class _Reply:
     injected: bool = False
     error: Optional[tuple[str, str]] = None
     """An error's type and message: its body is made once the request id is known."""
+    error_code: Optional[str] = None
 
     @classmethod
     def error_of(cls, status: int, message: str, *headers: tuple[str, str]) -> _Reply:
@@ -101,13 +104,15 @@ class _Reply:
     def fault(cls, fault: Fault) -> _Reply:
         headers = () if fault.retry_after is None else (("retry-after", fault.retry_after),)
         error = (error_type_for(fault.status), fault.message)
-        return cls(fault.status, headers=headers, injected=True, error=error)
+        return cls(
+            fault.status, headers=headers, injected=True, error=error, error_code=fault.error_code
+        )
 
     def rendered(self, request_id: str) -> bytes:
         """The body as sent: an error's body carries the request id."""
         if self.error is None:
             return self.body
-        return error_body(self.error[0], self.error[1], request_id)
+        return error_body(self.error[0], self.error[1], request_id, error_code=self.error_code)
 
 
 def _shown(value: str, limit: int = 100) -> str:
@@ -163,8 +168,8 @@ class ModelsApp:
     ``catalog``: a :class:`Catalog`, a path (str or :class:`os.PathLike`) to a JSON catalogue
     read at once (:meth:`Catalog.from_json_file`), or None for the built-in one; anything else is
     a TypeError. ``api_key``: accept only this key (compared in constant time), which must be
-    visible ASCII (:func:`~anthropic_models.server.api_keys.check_api_key`); None accepts any
-    visible-ASCII key.
+    visible ASCII, the client's rule (``anthropic_models._redact.check_secret``; else
+    :class:`~anthropic_models.errors.InvalidArgumentError`); None accepts any visible-ASCII key.
     ``latency_ms``: wait before answering every request. ``fail_rate``, ``seed`` and ``faults``:
     fault injection (:mod:`anthropic_models.server.faults`); ``retry_after`` is the default
     ``retry-after`` of injected 429/5xx failures. ``validate``: check every request and response of
@@ -185,7 +190,7 @@ class ModelsApp:
         retry_after: int = 0,
     ) -> None:
         if api_key is not None:
-            check_api_key(api_key, "api_key")
+            check_secret("api_key", api_key)
         if latency_ms < 0:
             raise ValueError(f"latency_ms must not be negative, got {latency_ms!r}")
         self._catalog = _catalog(catalog)
@@ -235,6 +240,12 @@ class ModelsApp:
             ("request-id", request_id),
             *reply.headers,
         ]
+        try:
+            echo = _workspace(environ)
+        except BadRequest:
+            echo = None
+        if echo is not None:
+            headers.append(echo)
         start_response(status_line(reply.status), headers)
         return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
 
@@ -273,20 +284,20 @@ class ModelsApp:
             if plan.fault is not None:
                 return _Reply.fault(plan.fault)
             params = parse_query(environ)
-            echo = _workspace(environ)
+            _workspace(environ)
             if operation == LIST_MODELS.operation_id:
-                reply = self._list_models(params)
-            else:
-                reply = self._get_model(target)
+                return self._list_models(params)
+            return self._get_model(target)
         except BadRequest as exc:
             return _Reply.error_of(400, str(exc))
-        if echo and reply.error is None:
-            reply = attrs.evolve(reply, headers=(*reply.headers, echo))
-        return reply
 
     def _accepts(self, key: bytes) -> bool:
         if self._key_bytes is None:
-            return is_usable_key_bytes(key)
+            try:  # the client's rule for keys, on the bytes received
+                check_secret("key", key.decode("latin-1"))
+            except InvalidArgumentError:
+                return False
+            return True
         return hmac.compare_digest(key, self._key_bytes)
 
     def _list_models(self, params: Mapping[str, list[str]]) -> _Reply:

@@ -403,9 +403,9 @@ class Catalog:
         if isinstance(seed, bool) or not isinstance(seed, int):
             raise CatalogError(f"synthetic: expected an integer seed, got {seed!r}")
         models, aliases = synthetic_models(n, seed)
+        # Generated ids are unique, so no error ever quotes an entry's place.
         entries = (
-            _Entry(m.id, m.created_us, _STAGE_CODE[m.stage], m.encoded, f"synthetic[{number}]")
-            for number, m in enumerate(models)
+            _Entry(m.id, m.created_us, _STAGE_CODE[m.stage], m.encoded, "synthetic") for m in models
         )
         catalog = cls.__new__(cls)
         catalog._build(entries, aliases, aliases_path="aliases")

@@ -17,6 +17,10 @@ server must not react to them otherwise. They act on authenticated requests to a
     The ``retry-after`` header of the injected failure, in seconds (0..3600).
 ``x-mock-delay-ms: MS``
     Wait MS milliseconds (0..60000) before answering.
+``x-mock-error-code: CODE``
+    With a failure, the error body carries ``"details": {"error_code": CODE}`` (CODE: 1 to 64
+    characters of ``a-z0-9_``), as the API does for errors with a precise cause
+    (``organization_on_hold``...): SDKs pick their error class by it.
 
 A bad control value is a 400 ``invalid_request_error`` naming the header.
 """
@@ -24,6 +28,7 @@ A bad control value is a 400 ``invalid_request_error`` naming the header.
 from __future__ import annotations
 
 import random
+import re
 import threading
 from collections import OrderedDict
 from typing import Any, Mapping, Optional
@@ -44,11 +49,13 @@ CONTROL_HEADERS = (
     "x-mock-key",
     "x-mock-retry-after",
     "x-mock-delay-ms",
+    "x-mock-error-code",
 )
 """The request headers that control faults when they are enabled."""
 
 _RETRYABLE = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
 _MAX_KEYS = 10_000
+_ERROR_CODE = re.compile(r"[a-z0-9_]{1,64}\Z")
 
 
 @attrs.frozen
@@ -58,6 +65,7 @@ class Fault:
     status: int
     retry_after: Optional[str]
     message: str
+    error_code: Optional[str] = None
 
 
 @attrs.frozen
@@ -119,6 +127,12 @@ class FaultInjector:
         delay = 0.0
         retry_after: Optional[int] = None
         if self.controls:
+            code = _header(environ, "x-mock-error-code")
+            if code is not None and not _ERROR_CODE.match(code):
+                raise BadRequest(
+                    f"x-mock-error-code: expected 1 to 64 characters of a-z, 0-9 and _, "
+                    f"got {code[:32]!r}"
+                )
             delay = (_int_header(environ, "x-mock-delay-ms", 0, 60_000) or 0) / 1000
             status = _int_header(environ, "x-mock-status", 400, 599)
             retry_after = _int_header(environ, "x-mock-retry-after", 0, 3600)
@@ -130,9 +144,10 @@ class FaultInjector:
                 count = self._count(key)
                 if count <= times:
                     note = f"failure {count} of {times} for x-mock-key {key[:64]!r}"
-                    return FaultPlan(delay, self._fault(status or 529, retry_after, note))
+                    fault = self._fault(status or 529, retry_after, note, code)
+                    return FaultPlan(delay, fault)
             elif status is not None:
-                return FaultPlan(delay, self._fault(status, retry_after, "x-mock-status"))
+                return FaultPlan(delay, self._fault(status, retry_after, "x-mock-status", code))
         if self.fail_rate > 0:
             with self._lock:
                 draw = self._rng.random()
@@ -151,7 +166,9 @@ class FaultInjector:
                 self._seen.popitem(last=False)
             return count
 
-    def _fault(self, status: int, retry_after: Optional[int], why: str) -> Fault:
+    def _fault(
+        self, status: int, retry_after: Optional[int], why: str, error_code: Optional[str] = None
+    ) -> Fault:
         if retry_after is None and status in _RETRYABLE:
             retry_after = self.retry_after
         phrase = status_line(status).split(" ", 1)[1]
@@ -159,4 +176,5 @@ class FaultInjector:
             status=status,
             retry_after=None if retry_after is None else str(retry_after),
             message=f"{phrase} (injected by the reference server: {why})",
+            error_code=error_code,
         )

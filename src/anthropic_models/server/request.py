@@ -72,20 +72,41 @@ def decode_segment(raw: str) -> str:
 
 
 def raw_path(environ: Mapping[str, Any]) -> str:
-    """The path as the client sent it, so that ``%2F`` inside a segment stays inside it.
+    """The path as the client sent it (after any mount), so that ``%2F`` stays inside a segment.
 
     The raw request target comes from ``REQUEST_URI`` (our runner, uWSGI) or ``RAW_URI``
-    (gunicorn). Elsewhere, or under a SCRIPT_NAME, ``PATH_INFO`` is re-encoded: a ``%2F`` in a
-    model id then reads as a ``/``.
+    (gunicorn). Under a mount (a ``SCRIPT_NAME``), the mount's segments are taken off the raw
+    path, provided what remains decodes to ``PATH_INFO`` (a proxy may have rewritten the target).
+    Without a raw target, or when it does not match, ``PATH_INFO`` is re-encoded: a ``%2F`` in a
+    model id then reads as a ``/``, and such an id cannot be retrieved (404 no such path).
     """
+    path_info = wsgi_bytes(str(environ.get("PATH_INFO", "")))
     raw = environ.get("REQUEST_URI") or environ.get("RAW_URI")
-    if raw and not environ.get("SCRIPT_NAME"):
+    if raw:
         target = str(raw)
         path = target.split("?", 1)[0]
         if "://" in path:  # absolute-form request target
             path = urlsplit(target).path or "/"
-        return path
-    return quote(wsgi_bytes(str(environ.get("PATH_INFO", ""))), safe="/")
+        script = str(environ.get("SCRIPT_NAME") or "")
+        if not script:
+            return path
+        mounted = _below_mount(path, script)
+        if mounted is not None and unquote_to_bytes(wsgi_bytes(mounted)) == path_info:
+            return mounted
+    return quote(path_info, safe="/")
+
+
+def _below_mount(path: str, script_name: str) -> Optional[str]:
+    """The raw path without the mount's segments, or None if it does not start with them."""
+    mount = script_name.rstrip("/").split("/")
+    segments = path.split("/")
+    if len(segments) < len(mount):
+        return None
+    for raw, fixed in zip(segments, mount):
+        if unquote_to_bytes(wsgi_bytes(raw)) != wsgi_bytes(fixed):
+            return None
+    rest = "/".join(segments[len(mount) :])
+    return "/" + rest if rest or path.endswith("/") else ""
 
 
 def route(environ: Mapping[str, Any]) -> Route:

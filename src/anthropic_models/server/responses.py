@@ -44,13 +44,23 @@ def error_type_for(status: int) -> str:
     return ERROR_TYPES.get(status, "api_error" if status >= 500 else "invalid_request_error")
 
 
-def error_body(error_type: str, message: str, request_id: Optional[str] = None) -> bytes:
-    """The spec's error body, compact UTF-8 JSON, with the id of the ``request-id`` header if given.
+def error_body(
+    error_type: str,
+    message: str,
+    request_id: Optional[str] = None,
+    *,
+    error_code: Optional[str] = None,
+) -> bytes:
+    """The spec's error body, compact UTF-8 JSON, with the id of the ``request-id`` header if given
+    and ``details.error_code`` if given.
 
     >>> error_body("not_found_error", "no such path", "req_0")
     b'{"type":"error","error":{"type":"not_found_error","message":"no such path"},"request_id":"req_0"}'
     """
-    body: dict[str, Any] = {"type": "error", "error": {"type": error_type, "message": message}}
+    error: dict[str, Any] = {"type": error_type, "message": message}
+    if error_code is not None:
+        error["details"] = {"error_code": error_code}
+    body: dict[str, Any] = {"type": "error", "error": error}
     if request_id is not None:
         body["request_id"] = request_id
     return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")

@@ -10,12 +10,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import select
 import signal
 import socket
 import socketserver
+import ssl
 import sys
 import threading
+import time
 from types import FrameType, TracebackType
 from typing import Any, Optional, TextIO, Union
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
@@ -29,7 +34,12 @@ from anthropic_models.server.responses import (
     status_line,
 )
 
-__all__ = ["RunningServer", "serve_forever", "serve_in_thread"]
+__all__ = ["DEFAULT_DRAIN_SECONDS", "RunningServer", "serve_forever", "serve_in_thread"]
+
+DEFAULT_DRAIN_SECONDS = 10.0
+"""How long stopping waits for requests in flight before cutting them."""
+
+CatalogSource = Union[ModelsApp, Catalog, str, "os.PathLike[str]", None]
 
 _log = logging.getLogger("anthropic_models.server")
 _access = logging.getLogger("anthropic_models.server.access")
@@ -44,6 +54,19 @@ class _Handler(WSGIRequestHandler):
         environ: dict[str, Any] = super().get_environ()
         environ["REQUEST_URI"] = self.path  # keeps %2F inside a path segment
         return environ
+
+    def setup(self) -> None:
+        super().setup()
+        if isinstance(self.connection, ssl.SSLSocket):
+            # In this connection's thread, within the handler's timeout, not in the accept loop.
+            self.connection.do_handshake()
+
+    def parse_request(self) -> bool:
+        # The request line has arrived: from now on the connection is a request in flight.
+        server = self.server
+        if isinstance(server, _Server):
+            server.mark_busy(self.connection)
+        return bool(super().parse_request())
 
     def log_request(self, code: Union[int, str] = "-", size: Union[int, str] = "-") -> None:
         if getattr(self.server, "access_log", False):
@@ -83,11 +106,86 @@ class _Server(socketserver.ThreadingMixIn, WSGIServer):
     # a new connection (wsgiref answers one request per connection).
     request_queue_size = 128
 
-    def __init__(self, host: str, port: int, app: ModelsApp, access_log: bool) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        app: ModelsApp,
+        access_log: bool,
+        tls: Optional[ssl.SSLContext] = None,
+    ) -> None:
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.access_log = access_log
+        # Connections being answered: socket -> whether a request has arrived on it.
+        self._connections: dict[socket.socket, bool] = {}
+        self._changed = threading.Condition()
+        self.hurry = threading.Event()
+        """Set to end a drain now (a second signal)."""
         super().__init__((host, port), _Handler)
+        if tls is not None:
+            self.socket = tls.wrap_socket(
+                self.socket, server_side=True, do_handshake_on_connect=False
+            )
+        self.tls = tls is not None
         self.set_app(app)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._changed:
+            self._connections[request] = False
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._changed:
+            self._connections.pop(request, None)
+            self._changed.notify_all()
+        super().shutdown_request(request)
+
+    def mark_busy(self, connection: socket.socket) -> None:
+        """A request arrived on this connection: stopping waits for its answer."""
+        with self._changed:
+            if connection in self._connections:
+                self._connections[connection] = True
+
+    def drain(self, timeout: float) -> int:
+        """After serve_forever stopped: take what is queued, close the listening socket, end idle
+        connections, and wait up to ``timeout`` seconds for requests in flight; cut the rest.
+
+        Returns how many requests were cut.
+        """
+        self._accept_queued()
+        self.socket.close()
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                idle = [sock for sock, active in self._connections.items() if not active]
+                for sock in idle:
+                    if _has_data(sock):
+                        self._connections[sock] = True  # sent before we stopped: answer it
+                    else:
+                        _cut(sock)
+                remaining = deadline - time.monotonic()
+                if not self._connections or remaining <= 0 or self.hurry.is_set():
+                    break
+                self._changed.wait(min(remaining, 0.05))
+            cut = [sock for sock, active in self._connections.items() if active]
+        for sock in cut:
+            _cut(sock)
+        if cut:
+            _log.warning(
+                "stopped with %d request(s) still in flight after %.1f s", len(cut), timeout
+            )
+        return len(cut)
+
+    def _accept_queued(self) -> None:
+        """Connections the kernel accepted before we stopped are answered, not reset."""
+        self.socket.setblocking(False)
+        while True:
+            try:
+                request, client_address = self.socket.accept()
+            except OSError:
+                return
+            request.setblocking(True)
+            self.process_request(request, client_address)
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind would look the host up with getfqdn(): slow, and not needed.
@@ -98,10 +196,28 @@ class _Server(socketserver.ThreadingMixIn, WSGIServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         error = sys.exc_info()[1]
-        if isinstance(error, (ConnectionError, TimeoutError)):
+        if isinstance(error, (ConnectionError, TimeoutError, ssl.SSLError)):
             _log.debug("connection from %s ended: %s", client_address, error)
         else:
             _log.exception("error serving %s", client_address)
+
+
+def _has_data(sock: socket.socket) -> bool:
+    """Whether bytes (a request) wait on a connection, without reading them or blocking."""
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+        if isinstance(sock, ssl.SSLSocket):  # no peeking through TLS: bytes are a request
+            return bool(readable)
+        # Readable: a peek returns at once (b"" when the client has closed).
+        return bool(readable) and bool(sock.recv(1, socket.MSG_PEEK))
+    except (OSError, ValueError):
+        return False
+
+
+def _cut(sock: socket.socket) -> None:
+    """End a connection from another thread: its handler's read or write fails at once."""
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
 
 
 class RunningServer:
@@ -118,7 +234,10 @@ class RunningServer:
         self.host: str = str(host)
         self.port: int = int(port)
         shown = f"[{self.host}]" if ":" in self.host else self.host
-        self.url: str = f"http://{shown}:{self.port}"
+        scheme = "https" if server.tls else "http"
+        self.url: str = f"{scheme}://{shown}:{self.port}"
+        self.ca_file: Optional[str] = None
+        """The CA certificate to trust, when the server was started with a throwaway one."""
         self._thread = threading.Thread(
             target=server.serve_forever,
             kwargs={"poll_interval": 0.1},
@@ -154,15 +273,19 @@ class RunningServer:
         """The listening socket (closed once stopped)."""
         return self._server.socket
 
-    def stop(self) -> None:
-        """Stop serving, close the listening socket and end the thread."""
+    def stop(self, drain_seconds: float = DEFAULT_DRAIN_SECONDS) -> int:
+        """Stop serving: close the listening socket, answer the requests in flight (for up to
+        ``drain_seconds``), end idle connections and the thread. Returns how many requests were
+        cut; stopping twice is harmless (and cuts none).
+        """
         with self._stop_lock:
             if self._stopped:
-                return
+                return 0
             self._stopped = True
             try:
                 self._server.shutdown()
                 self._thread.join()
+                return self._server.drain(drain_seconds)
             finally:
                 self._server.server_close()
 
@@ -185,7 +308,7 @@ class RunningServer:
         return f"<RunningServer {self.url} {state}>"
 
 
-def _app(app_or_catalog: Union[ModelsApp, Catalog, None], options: dict[str, Any]) -> ModelsApp:
+def _app(app_or_catalog: CatalogSource, options: dict[str, Any]) -> ModelsApp:
     if isinstance(app_or_catalog, ModelsApp):
         if options:
             raise TypeError(f"options {sorted(options)} are for a new app, not a ModelsApp given")
@@ -194,58 +317,75 @@ def _app(app_or_catalog: Union[ModelsApp, Catalog, None], options: dict[str, Any
 
 
 def serve_in_thread(
-    app_or_catalog: Union[ModelsApp, Catalog, None] = None,
+    app_or_catalog: CatalogSource = None,
     *,
     host: str = "127.0.0.1",
     port: int = 0,
     access_log: bool = False,
+    tls: Optional[ssl.SSLContext] = None,
     **app_options: Any,
 ) -> RunningServer:
     """Start a server in a background thread; use the result in a ``with`` block (or stop() it).
 
-    ``app_or_catalog``: a :class:`ModelsApp`, or a :class:`Catalog` (None: the built-in one) for
-    a new app built with ``app_options`` (``api_key``, ``latency_ms``, ``fail_rate``, ``seed``,
+    ``app_or_catalog``: a :class:`ModelsApp`, or a :class:`Catalog` or the path of a JSON one
+    (None: the built-in one) for a new app built with ``app_options`` (``api_key``, ``latency_ms``, ``fail_rate``, ``seed``,
     ``faults``, ``validate``, ``retry_after``). ``port=0`` picks a free port: read ``.url``.
+    ``tls``: a server-side context (:func:`anthropic_models.server.tls.server_context`) to serve
+    HTTPS; the URL is then ``https://``.
     """
     app = _app(app_or_catalog, app_options)
-    return RunningServer(_Server(host, port, app, access_log), app)
+    return RunningServer(_Server(host, port, app, access_log, tls), app)
 
 
 def serve_forever(
-    app_or_catalog: Union[ModelsApp, Catalog, None] = None,
+    app_or_catalog: CatalogSource = None,
     *,
     host: str = "127.0.0.1",
     port: int = 0,
     access_log: bool = False,
     out: Optional[TextIO] = None,
+    drain_seconds: float = DEFAULT_DRAIN_SECONDS,
+    tls: Optional[ssl.SSLContext] = None,
+    ca_file: Optional[str] = None,
     **app_options: Any,
 ) -> int:
     """Serve in the foreground until SIGINT or SIGTERM, then shut down cleanly and return 0.
 
     Prints ``Listening on URL`` (flushed) once the socket listens and the signal handlers are in
-    place. Raises OSError when the address cannot be bound; returns 1 if serving itself failed.
+    place, then ``Trust the CA certificate FILE`` when ``ca_file`` is given (a throwaway CA
+    made for ``tls``). On the signal the listening socket closes at once, requests in flight are
+    answered for up to ``drain_seconds`` (then cut; at once on a second signal), idle connections
+    end. Raises OSError when the address
+    cannot be bound; returns 1 if serving itself failed.
     """
     app = _app(app_or_catalog, app_options)
     stop = threading.Event()
 
     def on_signal(signum: int, frame: Optional[FrameType]) -> None:
+        if stop.is_set():  # a second signal: stop draining too
+            server._server.hurry.set()
         stop.set()
 
     previous: dict[signal.Signals, Any] = {}
     crashed = False
-    with serve_in_thread(app, host=host, port=port, access_log=access_log) as server:
+    server = serve_in_thread(app, host=host, port=port, access_log=access_log, tls=tls)
+    server.ca_file = ca_file
+    try:
         try:
             if threading.current_thread() is threading.main_thread():
                 for signum in (signal.SIGINT, signal.SIGTERM):
                     previous[signum] = signal.signal(signum, on_signal)
             print(f"Listening on {server.url}", file=out or sys.stdout, flush=True)
+            if ca_file is not None:
+                print(f"Trust the CA certificate {ca_file}", file=out or sys.stdout, flush=True)
             while not stop.wait(0.25):
                 if not server.running:
                     crashed = True
                     break
         except KeyboardInterrupt:
             pass
-        finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
+    finally:
+        server.stop(drain_seconds)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     return 1 if crashed else 0

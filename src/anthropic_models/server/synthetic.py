@@ -93,8 +93,20 @@ _CAPABILITIES = tuple(
 )
 
 
-def _time(seconds: int) -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+class _Clock:
+    """RFC 3339 text of whole seconds since the epoch, formatting each day's date once."""
+
+    def __init__(self) -> None:
+        self._days: dict[int, str] = {}
+
+    def __call__(self, seconds: int) -> str:
+        day, rest = divmod(seconds, _DAY)
+        date = self._days.get(day)
+        if date is None:
+            date = self._days[day] = time.strftime("%Y-%m-%dT", time.gmtime(day * _DAY))
+        hours, rest = divmod(rest, 3600)
+        minutes, rest = divmod(rest, 60)
+        return f"{date}{hours:02d}:{minutes:02d}:{rest:02d}Z"
 
 
 def _spread(n: int) -> int:
@@ -114,6 +126,7 @@ def synthetic_models(n: int, seed: int = 0) -> tuple[list[SyntheticModel], dict[
     the newest active model of each line.
     """
     rng = random.Random(seed)
+    _time = _Clock()
     width = max(6, len(str(n)))
     spread = _spread(n)
     created = _NOW - _DAY
