@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import Callable, Optional
 
 from bench import (
+    bench_cli,
     bench_conformance,
     bench_decode,
     bench_footprint,
@@ -34,6 +35,7 @@ BENCHMARKS: dict[str, ModuleType] = {
     module.NAME: module
     for module in (
         bench_import,
+        bench_cli,
         bench_footprint,
         bench_decode,
         bench_walk,

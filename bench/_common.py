@@ -16,9 +16,11 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
+from anthropic_models_generated.transport import LIST_MODELS
+
 ROOT = Path(__file__).resolve().parent.parent
 API_KEY = "sk-ant-bench"
-ANTHROPIC_VERSION = "2023-06-01"
+ANTHROPIC_VERSION = str(LIST_MODELS.parameter("anthropic_version").default)
 HEADERS = {"x-api-key": API_KEY, "anthropic-version": ANTHROPIC_VERSION}
 
 

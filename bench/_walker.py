@@ -2,7 +2,8 @@
 
 ``python bench/_walker.py SUBJECT URL EXPECTED KEY`` imports only what SUBJECT needs (``floor``:
 urllib3 and json; ``ours``: anthropic_models; ``sdk``: anthropic), builds its client, fetches one
-page (warm-up), prints ``ready``, then walks the whole catalogue (``limit=1000``) once per line
+page (warm-up), prints ``ready``, then walks the whole catalogue (every lifecycle stage, at the
+spec's largest ``limit``) once per line
 read from stdin, printing ``{"seconds": ..., "models": ...}`` for each. Its own process, so that
 no subject pays for another's heap (garbage collection) or imports.
 """
@@ -16,17 +17,22 @@ import time
 from typing import Any, Callable, Optional
 from urllib.parse import quote
 
-LIMIT = 1000
+from anthropic_models_generated.transport import LIST_MODELS
+
+LIMIT = LIST_MODELS.parameter("limit").maximum
+STAGES = list(LIST_MODELS.parameter("lifecycle").enum or ())
+VERSION = str(LIST_MODELS.parameter("anthropic_version").default)
 
 
 def _floor(url: str, key: str, expected: int) -> tuple[Callable[[], int], Callable[[], object]]:
     import urllib3
 
     pool = urllib3.PoolManager()
-    headers = {"x-api-key": key, "anthropic-version": "2023-06-01"}
+    headers = {"x-api-key": key, "anthropic-version": VERSION}
+    stages = "".join(f"&lifecycle%5B%5D={stage}" for stage in STAGES)
 
     def page(after: Optional[str]) -> Any:
-        target = f"{url}/v1/models?limit={LIMIT}"
+        target = f"{url}/v1/models?limit={LIMIT}{stages}"
         if after is not None:
             target += "&after_id=" + quote(after, safe="")
         response = pool.request("GET", target, headers=headers, retries=False)
@@ -38,6 +44,7 @@ def _floor(url: str, key: str, expected: int) -> tuple[Callable[[], int], Callab
         """GET each page with urllib3, json.loads it, follow last_id while has_more."""
         count = 0
         after: Optional[str] = None
+        assert LIMIT is not None
         for _ in range(expected // LIMIT + 2):
             body = page(after)
             for _model in body["data"]:
@@ -55,8 +62,8 @@ def _ours(url: str, key: str, expected: int) -> tuple[Callable[[], int], Callabl
 
     client = ModelsClient(api_key=key, base_url=url, max_retries=0)
     return (
-        lambda: sum(1 for _ in client.iter_models(limit=LIMIT)),
-        lambda: client.list_models(limit=LIMIT),
+        lambda: sum(1 for _ in client.iter_models(limit=LIMIT, lifecycle=STAGES)),
+        lambda: client.list_models(limit=LIMIT, lifecycle=STAGES),
     )
 
 
@@ -64,8 +71,8 @@ def _sdk(url: str, key: str, expected: int) -> tuple[Callable[[], int], Callable
     anthropic = importlib.import_module("anthropic")
     client = anthropic.Anthropic(api_key=key, base_url=url, max_retries=0)
     return (
-        lambda: sum(1 for _ in client.models.list(limit=LIMIT)),
-        lambda: client.models.list(limit=LIMIT).data,
+        lambda: sum(1 for _ in client.models.list(limit=LIMIT, lifecycle=STAGES)),
+        lambda: client.models.list(limit=LIMIT, lifecycle=STAGES).data,
     )
 
 

@@ -1,5 +1,6 @@
 """Memory: peak RSS of an ``iter_models`` walk of 5,000 and of 100,000 models, against a process
-that only imports the package and makes one request (the baseline).
+that only imports the package and makes one request (the baseline); and of the command line's
+``list --all --json`` of the same catalogues, which streams (its peak must not grow either).
 
 Each measure is a fresh process (``bench/_rss_probe.py``) reporting its peak RSS (``VmHWM``;
 ``ru_maxrss`` would include the parent's). A lazy walk holds one page at a time, so its peak must
@@ -44,6 +45,10 @@ def run(settings: Settings) -> list[Figure]:
         size: Figure(NAME, f"`iter_models` walk of {size:,} models", "MB")
         for size in (small, large)
     }
+    clis = {
+        size: Figure(NAME, f"`list --all --json` of {size:,} models (streamed)", "MB")
+        for size in (small, large)
+    }
     with contextlib.ExitStack() as stack:
         urls = {
             size: stack.enter_context(reference_server("--synthetic", str(size)))
@@ -53,9 +58,11 @@ def run(settings: Settings) -> list[Figure]:
             baseline.samples.append(_probe(urls[small], "connect", 0))
             for size, url in urls.items():
                 walks[size].samples.append(_probe(url, "walk", size))
+                clis[size].samples.append(_probe(url, "cli", 0))
     compare(walks[small], baseline, "x baseline")
     compare(walks[large], walks[small], f"x the {small:,} walk (flat: 1x)", at_most=1.05)
     for figure in walks.values():
         figure.note = f"+{figure.value - baseline.value:.1f} MB over the baseline"
+    compare(clis[large], clis[small], f"x the {small:,} listing (flat: 1x)", at_most=1.05)
     baseline.note = "peak RSS, MB = 10^6 bytes"
-    return [baseline, *walks.values()]
+    return [baseline, *walks.values(), *clis.values()]

@@ -89,6 +89,7 @@ def _parameter(spec: dict[str, Any], param: dict[str, Any]) -> str:
         ("minimum", schema.get("minimum")),
         ("maximum", schema.get("maximum")),
         ("min_length", schema.get("minLength")),
+        ("pattern", schema.get("pattern")),
         ("min_items", schema.get("minItems")),
         ("max_items", schema.get("maxItems")),
         ("enum", tuple(enum) if enum is not None else None),

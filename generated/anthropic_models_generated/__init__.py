@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 ec66656157cb0b65e788b389855f510fba5531f6033d2257ae80307af3a11d38
+# spec sha256 89caf52c4bbdf10ed81d004481fc40538bf34646380382668d97b1eacd1cc318
 """Code generated from openapi.yaml: models, transport, the spec, and a manifest.
 
 Import its modules directly (``anthropic_models_generated.models`` and so on); the hand-written

@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 ec66656157cb0b65e788b389855f510fba5531f6033d2257ae80307af3a11d38
+# spec sha256 89caf52c4bbdf10ed81d004481fc40538bf34646380382668d97b1eacd1cc318
 """Attrs models of the schemas in openapi.yaml."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 ec66656157cb0b65e788b389855f510fba5531f6033d2257ae80307af3a11d38
+# spec sha256 89caf52c4bbdf10ed81d004481fc40538bf34646380382668d97b1eacd1cc318
 """openapi.yaml as a Python literal: runtime validation needs no YAML parser."""
 
 from __future__ import annotations
@@ -281,10 +281,17 @@ SPEC: dict[str, Any] = {
                 "one Workspace may omit "
                 "it,\n"
                 "and if sent it must match "
-                "that Workspace.\n",
+                "that Workspace. This "
+                "document decides that a "
+                "value is visible ASCII\n"
+                "(the API shows ids such as "
+                "`wrkspc_...`); anything "
+                "else is a `400 "
+                "invalid_request_error`.\n",
                 "schema": {
                     "type": "string",
                     "minLength": 1,
+                    "pattern": "^[!-~]+$",
                     "examples": ["wrkspc_011CZkZaBF1tNoB5wlCeusgy"],
                 },
             },

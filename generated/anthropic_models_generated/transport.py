@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 ec66656157cb0b65e788b389855f510fba5531f6033d2257ae80307af3a11d38
+# spec sha256 89caf52c4bbdf10ed81d004481fc40538bf34646380382668d97b1eacd1cc318
 """The urllib3 transport: one function per operation of openapi.yaml.
 
 Each function templates the path (percent-encoding path parameters), encodes the query and header
@@ -91,6 +91,8 @@ class Parameter:
     minimum: Optional[int] = None
     maximum: Optional[int] = None
     min_length: Optional[int] = None
+    pattern: Optional[str] = None
+    """A regular expression the whole value must match (``re.fullmatch``), when the spec gives one."""
     min_items: Optional[int] = None
     max_items: Optional[int] = None
     enum: Optional[tuple[str, ...]] = None
@@ -281,6 +283,7 @@ LIST_MODELS = Operation(
             location="header",
             kind="string",
             min_length=1,
+            pattern="^[!-~]+$",
         ),
     ),
 )
@@ -372,6 +375,7 @@ GET_MODEL = Operation(
             location="header",
             kind="string",
             min_length=1,
+            pattern="^[!-~]+$",
         ),
     ),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from typing import Mapping, Optional, Sequence, Union
 
 import attrs
@@ -28,6 +29,7 @@ DEFAULT_BASE_URL = "https://api.anthropic.com"
 _VERSION = transport.LIST_MODELS.parameter("anthropic_version")
 _LIMIT = transport.LIST_MODELS.parameter("limit")
 _LIFECYCLE = transport.LIST_MODELS.parameter("lifecycle")
+_WORKSPACE = transport.LIST_MODELS.parameter("anthropic_workspace_id")
 DEFAULT_ANTHROPIC_VERSION = str(_VERSION.default)
 """The ``anthropic-version`` the official SDK sends, as the spec's default says."""
 
@@ -70,6 +72,17 @@ def check_text(name: str, value: object) -> str:
 def check_id(name: str, value: object) -> str:
     """A model id or cursor: a non-empty string that can be sent."""
     return check_text(name, value)
+
+
+def check_workspace(value: object) -> str:
+    """A workspace id the spec allows (its pattern: visible ASCII)."""
+    text = check_text("workspace_id", value)
+    pattern = _WORKSPACE.pattern
+    if pattern is not None and not re.fullmatch(pattern, text):
+        raise InvalidArgumentError(
+            f"workspace_id must be visible ASCII (such as wrkspc_...), not {text!r}"
+        )
+    return text
 
 
 def check_limit(limit: object) -> Optional[int]:
@@ -236,7 +249,7 @@ class ClientOptions:
             max_retries=_whole_number("max_retries", max_retries, 0),
             max_retry_wait=float(_positive_number("max_retry_wait", max_retry_wait) or 0),
             anthropic_version=check_text("anthropic_version", anthropic_version),
-            workspace_id=None if workspace_id is None else check_text("workspace_id", workspace_id),
+            workspace_id=None if workspace_id is None else check_workspace(workspace_id),
             cache_ttl=_positive_number("cache_ttl", cache_ttl, allow_none=True),
             max_body_bytes=_whole_number("max_body_bytes", max_body_bytes, 1),
             default_headers=check_headers("default_headers", default_headers),

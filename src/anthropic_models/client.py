@@ -35,6 +35,7 @@ from anthropic_models._options import (
     check_lifecycle,
     check_limit,
     check_query,
+    check_workspace,
 )
 from anthropic_models._redact import Redactor
 from anthropic_models._retry import DEFAULT_MAX_RETRY_WAIT, RetryPolicy, sleep
@@ -121,7 +122,7 @@ class _Call:
     ) -> _Call:
         headers = check_headers("extra_headers", extra_headers)
         if workspace_id is not None:
-            headers["anthropic-workspace-id"] = check_id("workspace_id", workspace_id)
+            headers["anthropic-workspace-id"] = check_workspace(workspace_id)
         return cls(
             headers=headers,
             query=check_query(extra_query),

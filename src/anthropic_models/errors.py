@@ -24,6 +24,7 @@
     ├── PaginationError                 the server's cursors would loop or stall a walk
     ├── ModelUnavailableError           require_model(): not found, or retired
     ├── InvalidArgumentError            a bad argument, refused before anything is sent
+    │   └── SnapshotError               a snapshot diff cannot read (snapshot.py)
     ├── CatalogError                    the reference server cannot load a catalogue
     └── MissingDependencyError          an optional extra is not installed
 

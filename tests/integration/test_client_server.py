@@ -169,3 +169,27 @@ def test_validate_true_checks_requests_before_sending(
     with ModelsClient(base_url=server.url, validate=True) as anonymous:
         with pytest.raises(errors.InvalidArgumentError, match="breaks the spec"):
             anonymous.list_models()
+
+
+def test_the_async_client_against_the_server(server: RunningServer) -> None:
+    """AsyncModelsClient under asyncio: walks, retrieve, availability and errors, concurrently."""
+    import asyncio
+
+    from anthropic_models import AsyncModelsClient
+
+    async def main() -> None:
+        async with AsyncModelsClient(api_key=KEY, base_url=server.url) as client:
+            walks = await asyncio.gather(
+                *(client.find_models() for _ in range(4)),
+                *(client.list_models(limit=3, lifecycle="retired") for _ in range(4)),
+            )
+            ids = catalogue_ids(server)
+            assert all([m.id for m in walk] == ids for walk in walks[:4])
+            assert all(m.lifecycle is Lifecycle.retired for page in walks[4:] for m in page)
+            assert [m.id async for m in client.iter_models(limit=7)] == ids
+            assert (await client.retrieve("claude-sonnet-4-5")).id == "claude-sonnet-4-5-20250929"
+            assert await client.is_model_available("claude-3-opus-20240229") is False
+            with pytest.raises(errors.NotFoundError):
+                await client.retrieve("claude-nope")
+
+    asyncio.run(main())

@@ -143,6 +143,7 @@ def test_per_call_extra_headers_extra_query_and_timeout() -> None:
         ({"extra_query": {"a": object()}}, "text or a number"),
         ({"timeout": float("nan")}, "timeout"),
         ({"workspace_id": ""}, "workspace_id"),
+        ({"workspace_id": "wrk spc"}, "visible ASCII"),
     ],
 )
 def test_bad_per_call_options_are_refused(options: dict[str, Any], words: str) -> None:

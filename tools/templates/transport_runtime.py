@@ -89,6 +89,8 @@ class Parameter:
     minimum: Optional[int] = None
     maximum: Optional[int] = None
     min_length: Optional[int] = None
+    pattern: Optional[str] = None
+    """A regular expression the whole value must match (``re.fullmatch``), when the spec gives one."""
     min_items: Optional[int] = None
     max_items: Optional[int] = None
     enum: Optional[tuple[str, ...]] = None

@@ -40,6 +40,7 @@ from __future__ import annotations
 import hmac
 import logging
 import os
+import re
 import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Union
@@ -80,6 +81,7 @@ _SCALAR_PARAMS = tuple(param.name for param in _QUERY if param.kind != "array")
 _LIFECYCLE_NAME = LIST_MODELS.parameter("lifecycle").name  # lifecycle[]
 _LIFECYCLE_NAMES = (_LIFECYCLE_NAME, _LIFECYCLE_NAME.removesuffix("[]"))
 _WORKSPACE = LIST_MODELS.parameter("anthropic_workspace_id").name
+_WORKSPACE_PATTERN = LIST_MODELS.parameter("anthropic_workspace_id").pattern
 _WORKSPACE_ENVIRON = "HTTP_" + _WORKSPACE.upper().replace("-", "_")
 _LIMIT_DIGITS = len(str(MAX_LIMIT))
 
@@ -141,11 +143,11 @@ def _workspace(environ: Mapping[str, Any]) -> Optional[tuple[str, str]]:
     value = environ.get(_WORKSPACE_ENVIRON)
     if value is None:
         return None
-    text = str(value).strip(" \t")
+    text = str(value).strip(" \t")  # optional whitespace around a field value is not part of it
     if not text:
         raise BadRequest(f"{_WORKSPACE}: must not be empty")
-    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in text):
-        raise BadRequest(f"{_WORKSPACE}: must not contain control characters")
+    if _WORKSPACE_PATTERN is not None and not re.fullmatch(_WORKSPACE_PATTERN, text):
+        raise BadRequest(f"{_WORKSPACE}: must be visible ASCII (the spec's pattern)")
     return (_WORKSPACE, text)
 
 

@@ -1,0 +1,191 @@
+"""Drift: what a target sent that ``openapi.yaml`` does not know, the signal to update the spec.
+
+Every answer of a run is read against the spec's schema for it (the list page, the model, the error
+body): fields no schema names, enum values it does not list, capability keys beyond the known
+ones, and response headers the spec does not declare (general HTTP headers aside). Each is counted,
+with one example. Drift changes no verdict: the API adds fields and values over time, and clients
+must ignore them; it says where ``openapi.yaml`` is behind, so that it can be updated and the
+package regenerated.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional
+
+import attrs
+
+from anthropic_models.conformance.target import Exchange
+from anthropic_models_generated.spec import SPEC
+
+__all__ = ["Drift", "DriftItem", "find_drift"]
+
+# Headers of HTTP itself (RFC 9110, 9111, 9112, CORS, common security and proxy headers): never drift.
+_GENERAL_HEADERS = frozenset(
+    {
+        "accept-ranges", "access-control-allow-credentials", "access-control-allow-headers",
+        "access-control-allow-methods", "access-control-allow-origin", "access-control-expose-headers",
+        "access-control-max-age", "age", "allow", "alt-svc", "cache-control", "connection",
+        "content-encoding", "content-language", "content-length", "content-security-policy",
+        "content-type", "date", "etag", "expires", "keep-alive", "last-modified", "pragma",
+        "server", "set-cookie", "strict-transport-security", "trailer", "transfer-encoding",
+        "vary", "via", "www-authenticate", "x-content-type-options", "x-frame-options",
+    }
+)  # fmt: skip
+_CAPABILITIES = "ModelCapabilities"
+_EXAMPLE_CHARS = 80
+
+
+@attrs.frozen
+class DriftItem:
+    """One thing the spec does not know, how often it was seen, and one example."""
+
+    kind: str
+    """``field``, ``capability key``, ``enum value`` or ``header``."""
+    where: str
+    """The schema and name (``ModelInfo.price``), the enum (``Lifecycle``) or the header."""
+    count: int
+    example: str
+    """The value seen first (shortened), and the request that got it."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+@attrs.frozen
+class Drift:
+    """Everything a run's answers held that the spec does not describe."""
+
+    items: tuple[DriftItem, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def lines(self) -> list[str]:
+        """The report's closing lines (raw text: the report escapes what it prints)."""
+        if not self.items:
+            return [
+                "drift: none (every field, value, capability key and header is in openapi.yaml)"
+            ]
+        out = [
+            f"drift: the target sent {len(self.items)} thing(s) openapi.yaml does not know "
+            "(no verdict changes; update openapi.yaml and regenerate):"
+        ]
+        out += [f"  {i.kind} {i.where}: {i.count} time(s), e.g. {i.example}" for i in self.items]
+        return out
+
+    def to_list(self) -> list[dict[str, Any]]:
+        return [item.to_dict() for item in self.items]
+
+
+def _resolve(
+    node: Mapping[str, Any], name: Optional[str]
+) -> tuple[Mapping[str, Any], Optional[str]]:
+    """Follow ``$ref`` chains; the name is the last component schema reached."""
+    while "$ref" in node:
+        ref = str(node["$ref"])
+        target: Any = SPEC
+        for part in ref.lstrip("#/").split("/"):
+            target = target[part]
+        name = ref.rsplit("/", 1)[1]
+        node = target
+    return node, name
+
+
+def _matches(schema: Mapping[str, Any], value: Any) -> bool:
+    """Whether a (resolved) alternative of an anyOf/oneOf is meant for this JSON value."""
+    kinds = schema.get("type")
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds or [])
+    if value is None:
+        return "null" in kinds
+    if isinstance(value, dict):
+        return "object" in kinds or "properties" in schema
+    if isinstance(value, list):
+        return "array" in kinds
+    return bool(kinds) and not ({"object", "array", "null"} >= set(kinds))
+
+
+class _Finder:
+    def __init__(self) -> None:
+        self.found: dict[tuple[str, str], list[Any]] = {}
+
+    def note(self, kind: str, where: str, value: Any, exchange: Exchange) -> None:
+        entry = self.found.setdefault((kind, where), [0, None])
+        entry[0] += 1
+        if entry[1] is None:
+            shown = json.dumps(value, ensure_ascii=False, default=str)
+            if len(shown) > _EXAMPLE_CHARS:
+                shown = shown[:_EXAMPLE_CHARS] + "..."
+            entry[1] = f"{shown} in {exchange}"
+
+    def walk(
+        self, node: Mapping[str, Any], value: Any, name: Optional[str], exchange: Exchange
+    ) -> None:
+        schema, name = _resolve(node, name)
+        for key in ("anyOf", "oneOf"):
+            if key in schema:
+                for alternative in schema[key]:
+                    resolved, alt_name = _resolve(alternative, name)
+                    if _matches(resolved, value):
+                        self.walk(resolved, value, alt_name, exchange)
+                        return
+                return
+        if "enum" in schema and value not in schema["enum"] and isinstance(value, str):
+            self.note("enum value", name or "?", value, exchange)
+        if isinstance(value, dict) and "properties" in schema:
+            properties = schema["properties"]
+            for key, item in value.items():
+                if key in properties:
+                    self.walk(properties[key], item, f"{name}.{key}", exchange)
+                elif schema.get("additionalProperties") in (None, False):
+                    kind = "capability key" if name == _CAPABILITIES else "field"
+                    self.note(kind, f"{name}.{key}", item, exchange)
+        elif isinstance(value, dict) and isinstance(schema.get("additionalProperties"), dict):
+            for item in value.values():
+                self.walk(schema["additionalProperties"], item, name, exchange)
+        elif isinstance(value, list) and "items" in schema:
+            for item in value:
+                self.walk(schema["items"], item, name, exchange)
+
+
+def _response(operation: str, status: int) -> Optional[Mapping[str, Any]]:
+    """The spec's response object for an operation and status, if it documents one."""
+    for item in SPEC["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and op.get("operationId") == operation:
+                response = op.get("responses", {}).get(str(status))
+                return _resolve(response, None)[0] if response is not None else None
+    return None
+
+
+def find_drift(exchanges: Iterable[Exchange]) -> Drift:
+    """What the answers held that openapi.yaml does not describe, most frequent first.
+
+    Only answers the spec documents are read (their status and operation); a body that is not JSON
+    or breaks the schema is another check's business, not drift.
+    """
+    finder = _Finder()
+    for exchange in exchanges:
+        response = _response(exchange.operation, exchange.status)
+        if response is None:
+            continue
+        declared = {name.lower() for name in response.get("headers", {})}
+        for name in exchange.headers:
+            lowered = str(name).lower()
+            if lowered not in declared and lowered not in _GENERAL_HEADERS:
+                finder.note("header", lowered, exchange.header(lowered), exchange)
+        schema = response.get("content", {}).get("application/json", {}).get("schema")
+        if schema is None:
+            continue
+        try:
+            body = exchange.json()
+        except ValueError:
+            continue
+        finder.walk(schema, body, None, exchange)
+    items = [
+        DriftItem(kind=kind, where=where, count=count, example=example)
+        for (kind, where), (count, example) in finder.found.items()
+    ]
+    items.sort(key=lambda item: (-item.count, item.kind, item.where))
+    return Drift(tuple(items))
