@@ -298,10 +298,15 @@ def _grouped(findings: tuple[str, ...]) -> str:
     return "; ".join(parts) if parts else "nothing"
 
 
-def table(runs: list[Run], errors: list[tuple[str, int, str, bool]], elapsed: float) -> str:
+def table(
+    runs: list[Run],
+    errors: list[tuple[str, int, str, bool]],
+    elapsed: float,
+    version: str = PRISM_VERSION,
+) -> str:
     """The markdown table of the runs, one line per finding, and the error-type check."""
     lines = [
-        f"Prism {PRISM_PACKAGE}@{PRISM_VERSION} serving openapi.yaml; each tool a fresh process; "
+        f"Prism {PRISM_PACKAGE}@{version} serving openapi.yaml; each tool a fresh process; "
         f"{elapsed:.0f} s in all. Kit counts: passed / failed / warned.",
         "",
         "| tool | peer | checks passed / failed / warned | exit | found | s |",
@@ -369,7 +374,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         except PeerError as exc:
             print(f"peers: {exc}", file=sys.stderr)
             return 2
-    text = table(runs, errors, time.perf_counter() - started)
+    text = table(runs, errors, time.perf_counter() - started, args.prism_version)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(text, encoding="utf-8")

@@ -312,3 +312,12 @@ def test_an_ascii_terminal_gets_escapes_not_a_traceback() -> None:
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert "\\u2026" in done.stdout or done.stdout.isascii()
+
+
+def test_help_states_the_levels_and_exit_statuses(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help ends with the levels and the four exit statuses."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "exit status: 0 pass, 1 fail, 2 cannot test, 3 inconclusive" in out
+    assert "--strict" in out and "--header" in out

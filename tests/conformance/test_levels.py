@@ -200,3 +200,36 @@ def test_exit_codes_follow_fail_then_inconclusive_then_pass() -> None:
     assert code(Status.PASSED, Status.NOT_RUN) == 3
     assert code(Status.FAILED, Status.INCONCLUSIVE, Status.NOT_RUN) == 1
     assert Report("http://t", "x", (), untestable="unreachable").exit_code == 2
+
+
+def test_junit_shows_every_status_for_what_it_is() -> None:
+    """JUnit: a failure is a failure, a warning passes with system-out, inconclusive and not-run
+    checks are skipped cases whose message says so; each case carries its level."""
+    results = tuple(
+        CheckResult(name=status.value, status=status, reason="why", rule="rule", level=level)
+        for status, level in (
+            (Status.PASSED, "contract"),
+            (Status.FAILED, "hygiene"),
+            (Status.WARNED, "spec"),
+            (Status.SKIPPED, "contract"),
+            (Status.INCONCLUSIVE, "contract"),
+            (Status.NOT_RUN, "spec"),
+        )
+    )
+    suite = ElementTree.fromstring(Report("http://t", "x-api-key", results).to_junit_xml())
+    assert (suite.get("failures"), suite.get("skipped"), suite.get("tests")) == ("1", "3", "6")
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert cases["failed"].find("failure") is not None
+    assert (
+        cases["warned"].find("failure") is None and cases["warned"].find("system-out") is not None
+    )
+    for name in ("inconclusive", "not run"):
+        skipped = cases[name].find("skipped")
+        assert skipped is not None and (skipped.get("message") or "").startswith(f"{name}: why")
+    skipped = cases["skipped"].find("skipped")
+    assert skipped is not None and skipped.get("message") == "why"
+    levels = {
+        name: {p.get("name"): p.get("value") for p in case.iter("property")}["level"]
+        for name, case in cases.items()
+    }
+    assert levels == {r.name: r.level for r in results}

@@ -7,6 +7,11 @@ hostile parameters. The kit first walks the target's own catalogue, then checks 
 it. It depends on the spec, the generated models and transport and the codec, never on the
 client, so that it tests the client's counterpart honestly.
 
+Every check has a :class:`Level`: ``contract`` (documented by the API), ``spec`` (a decision of
+openapi.yaml where the API is silent) or ``hygiene`` (HTTP robustness). By default only contract
+and hygiene findings fail; spec findings are warnings, failures with ``strict=True``. Exit codes:
+0 pass, 1 fail, 2 cannot test, 3 inconclusive (a check was left unevaluated: not a pass).
+
 >>> from anthropic_models.conformance import run_conformance
 >>> from anthropic_models.server import serve_in_thread
 >>> with serve_in_thread(api_key="sk-test") as server:
@@ -25,7 +30,7 @@ from anthropic_models.conformance.pytest_support import (
     assert_conformant,
     pytest_checks,
 )
-from anthropic_models.conformance.registry import CHECKS, Check, select_checks
+from anthropic_models.conformance.registry import CHECKS, Check, Level, select_checks
 from anthropic_models.conformance.report import CheckResult, Report, Status
 from anthropic_models.conformance.runner import run_conformance
 from anthropic_models.conformance.target import MADE_UP_KEY, SentRequest, Target
@@ -36,6 +41,7 @@ __all__ = [
     "Check",
     "CheckResult",
     "ConformanceCase",
+    "Level",
     "Report",
     "SentRequest",
     "Status",

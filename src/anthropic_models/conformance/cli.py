@@ -118,6 +118,12 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="list the checks, the level of each (contract, spec, hygiene) and the rule it tests",
     )
+    if not parser.epilog:
+        parser.epilog = (
+            "levels: contract (documented by the API), spec (openapi.yaml's own decisions: "
+            "warnings unless --strict), hygiene (HTTP robustness). exit status: 0 pass, 1 fail, "
+            "2 cannot test, 3 inconclusive (a check was not evaluated: not a pass)"
+        )
     parser.set_defaults(handler=run_conformance_command)
 
 

@@ -25,7 +25,7 @@ import threading
 from typing import Any, Optional, Sequence
 
 from anthropic_models.conformance.registry import CHECKS, select_checks
-from anthropic_models.conformance.report import CheckResult, Report, Status
+from anthropic_models.conformance.report import CheckResult, Report, Status, escape_controls
 from anthropic_models.conformance.runner import DISCOVERY_RULE, run_conformance
 
 __all__ = ["ConformanceCase", "assert_conformant", "pytest_checks"]
@@ -36,7 +36,7 @@ def _describe(result: CheckResult) -> str:
     if result.evidence:
         lines.append(f"    request: {result.evidence}")
     lines.append(f"    rule: {result.rule}")
-    return "\n".join(lines)
+    return "\n".join(escape_controls(line) for line in lines)  # pytest prints to a terminal
 
 
 def assert_conformant(report: Report) -> None:

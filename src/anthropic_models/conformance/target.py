@@ -20,6 +20,7 @@ import attrs
 import urllib3
 from urllib3.exceptions import HTTPError, MaxRetryError, ProtocolError
 
+from anthropic_models._redact import MASK, Redactor
 from anthropic_models_generated import transport
 from anthropic_models_generated.transport import (
     LIST_MODELS,
@@ -49,7 +50,7 @@ __all__ = [
 ANTHROPIC_VERSION = str(LIST_MODELS.parameter("anthropic_version").default)
 """The ``anthropic-version`` header sent with every request: the spec's default (the SDK's)."""
 
-REDACTED = "[REDACTED]"
+REDACTED = MASK
 
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
 """An HTTP header name (RFC 9110 token)."""
@@ -358,6 +359,9 @@ class Target:
         self.exchanges: list[Exchange] = []
         self.retries: list[RetryNote] = []
         self.sent = 0
+        secrets = [self.api_key, self.auth_token, urlsplit(self.base_url).password]
+        secrets += [value for name, value in self.extra_headers if is_secret_header(name)]
+        self._redactor = Redactor(secrets)
 
     @property
     def credential(self) -> Credential:
@@ -387,12 +391,10 @@ class Target:
         return self.max_requests - self.sent
 
     def redact(self, text: str) -> str:
-        """``text`` with the credentials (and a password in the URL) replaced by ``[REDACTED]``."""
-        secrets = [self.api_key, self.auth_token, urlsplit(self.base_url).password]
-        secrets += [value for name, value in self.extra_headers if is_secret_header(name)]
-        for secret in sorted((s for s in secrets if s), key=len, reverse=True):
-            text = text.replace(secret, REDACTED)
-        return text
+        """``text`` with the credentials, secret header values and a password in the URL replaced
+        by ``[REDACTED]`` (the project's Redactor: a secret too short to be a real key masks only
+        a text that is exactly it, rather than rewriting every word that contains it)."""
+        return self._redactor.text(text)
 
     def close(self) -> None:
         """Close the pool if the target made it."""

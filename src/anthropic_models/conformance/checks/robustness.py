@@ -28,6 +28,11 @@ def _hostile(ctx: Context) -> list[tuple[str, Callable[[], Exchange]]]:
         ("a limit of 400 digits", lambda: raw("/v1/models", "limit=" + "9" * 400)),
         ("empty cursors", lambda: raw("/v1/models", "after_id=&before_id=")),
         ("a parameter given 3 times", lambda: raw("/v1/models", "limit=1&limit=1&limit=1")),
+        ("an 8 KB lifecycle stage", lambda: raw("/v1/models", [("lifecycle[]", LONG)])),
+        (
+            "lifecycle[] given 200 times",
+            lambda: raw("/v1/models", [("lifecycle[]", "active")] * 200),
+        ),
         ("an 8 KB model id", lambda: target.get_model(LONG)),
         ("a unicode model id", lambda: target.get_model(UNICODE)),
         ("a model id with a slash", lambda: target.get_model("claude/../../v1/models")),
@@ -47,7 +52,7 @@ def _hostile(ctx: Context) -> list[tuple[str, Callable[[], Exchange]]]:
     needs_catalogue=False,
 )
 def robustness(ctx: Context) -> str:
-    """Hostile parameters (8 KB cursors, unicode, NUL, percent junk, huge limits) never give a 5xx."""
+    """Hostile parameters (8 KB cursors and stages, unicode, NUL, percent junk, huge limits) never give a 5xx."""
     statuses: Counter[int] = Counter()
     cases = _hostile(ctx)
     for what, send in cases:
