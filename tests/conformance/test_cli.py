@@ -131,7 +131,9 @@ def test_only_and_skip_take_names_and_comma_lists(capsys: pytest.CaptureFixture[
         status = main([server.url, "--api-key", KEY, *selection])
     out = capsys.readouterr().out
     assert status == 0
-    assert [ln.split()[0] for ln in out.splitlines()[1:-1]] == ["discovery", "order", "has-more"]
+    lines = out.splitlines()
+    assert [ln.split()[0] for ln in lines[1:-2]] == ["discovery", "order", "has-more"]
+    assert lines[-2].startswith("drift: none")
 
 
 def test_an_unknown_check_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

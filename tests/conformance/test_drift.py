@@ -97,3 +97,14 @@ def test_answers_the_spec_does_not_document_or_that_are_not_json_are_skipped() -
         seconds=0.0,
     )
     assert not find_drift([exchange({"weird": 1}, status=418), odd])
+
+
+def test_examples_are_redacted() -> None:
+    """A target echoing the key in a header of its own shows it masked in the drift example."""
+    key = "sk-ant-drift-0123456789"
+    drift = find_drift(
+        [exchange(page(model()), x_echo_key=key)],
+        redact=lambda text: text.replace(key, "[REDACTED]"),
+    )
+    assert [item.where for item in drift.items] == ["x-echo-key"]
+    assert key not in drift.items[0].example and "[REDACTED]" in drift.items[0].example

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import attrs
 
@@ -107,8 +107,9 @@ def _matches(schema: Mapping[str, Any], value: Any) -> bool:
 
 
 class _Finder:
-    def __init__(self) -> None:
+    def __init__(self, redact: Callable[[str], str]) -> None:
         self.found: dict[tuple[str, str], list[Any]] = {}
+        self.redact = redact
 
     def note(self, kind: str, where: str, value: Any, exchange: Exchange) -> None:
         entry = self.found.setdefault((kind, where), [0, None])
@@ -117,7 +118,7 @@ class _Finder:
             shown = json.dumps(value, ensure_ascii=False, default=str)
             if len(shown) > _EXAMPLE_CHARS:
                 shown = shown[:_EXAMPLE_CHARS] + "..."
-            entry[1] = f"{shown} in {exchange}"
+            entry[1] = self.redact(f"{shown} in {exchange}")
 
     def walk(
         self, node: Mapping[str, Any], value: Any, name: Optional[str], exchange: Exchange
@@ -159,13 +160,16 @@ def _response(operation: str, status: int) -> Optional[Mapping[str, Any]]:
     return None
 
 
-def find_drift(exchanges: Iterable[Exchange]) -> Drift:
+def find_drift(
+    exchanges: Iterable[Exchange], redact: Callable[[str], str] = lambda text: text
+) -> Drift:
     """What the answers held that openapi.yaml does not describe, most frequent first.
 
     Only answers the spec documents are read (their status and operation); a body that is not JSON
-    or breaks the schema is another check's business, not drift.
+    or breaks the schema is another check's business, not drift. ``redact`` masks the run's
+    secrets in the examples (a target echoing a key in a header must not show it).
     """
-    finder = _Finder()
+    finder = _Finder(redact)
     for exchange in exchanges:
         response = _response(exchange.operation, exchange.status)
         if response is None:

@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 
 import attrs
 
+from anthropic_models.conformance.drift import Drift
 from anthropic_models.conformance.target import SentRequest
 
 __all__ = [
@@ -187,6 +188,8 @@ class Report:
     stopped: Optional[str] = None
     retried: int = 0
     """Requests sent a second time after a dropped connection."""
+    drift: Drift = attrs.field(factory=Drift)
+    """What the target sent that openapi.yaml does not know (changes no verdict)."""
 
     def count(self, status: Status) -> int:
         """How many checks ended with ``status``."""
@@ -315,6 +318,7 @@ class Report:
             if len(result.retried) > _SHOWN_NOTES:
                 notes.append(f"and {len(result.retried) - _SHOWN_NOTES} more requests retried")
             lines.extend(f"{'':<{width}}   note: {note}" for note in notes)
+        lines.extend(self.drift.lines())
         lines.append(f"{self.summary}: {self.verdict}")
         return "\n".join(escape_controls(line) for line in lines) + "\n"
 
@@ -335,6 +339,7 @@ class Report:
             "verdict": self.verdict,
             "summary": {status.value.replace(" ", "_"): self.count(status) for status in Status},
             "checks": [result.to_dict() for result in self.results],
+            "drift": self.drift.to_list(),
         }
 
     def to_json(self) -> str:

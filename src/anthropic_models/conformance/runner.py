@@ -20,6 +20,7 @@ from anthropic_models.conformance.discovery import (
     Untestable,
     discover,
 )
+from anthropic_models.conformance.drift import find_drift
 from anthropic_models.conformance.registry import (
     Check,
     Context,
@@ -109,6 +110,7 @@ class _Run:
 
     def report(self, results: Sequence[CheckResult], **fields: object) -> Report:
         return Report(
+            drift=find_drift(self.target.exchanges, redact=self.target.redact),
             target=self.target.shown_url,
             auth=self.target.credential.name,
             results=tuple(results),
