@@ -32,6 +32,7 @@ from anthropic_models.conformance.registry import (
 )
 from anthropic_models.conformance.report import CheckResult, Report, Status, one_line
 from anthropic_models.conformance.target import (
+    DEFAULT_MAX_REQUESTS,
     BudgetExhausted,
     Exchange,
     NoAnswer,
@@ -42,7 +43,6 @@ from anthropic_models_generated.transport import Pool
 
 __all__ = ["DEFAULT_MAX_REQUESTS", "DEFAULT_TIMEOUT", "DISCOVERY_RULE", "run_conformance"]
 
-DEFAULT_MAX_REQUESTS = 1000
 """The default request budget: a run on a catalogue of a few dozen models sends about 200."""
 
 DEFAULT_TIMEOUT = 10.0

@@ -186,6 +186,9 @@ class Credential:
 NO_CREDENTIAL = Credential("none")
 
 
+DEFAULT_MAX_REQUESTS = 1000  # not the spec's: a request budget, not a page size
+
+
 @attrs.frozen
 class SentRequest:
     """One request as a report shows it: method, path and query relative to the base URL, credential."""
@@ -335,7 +338,7 @@ class Target:
         api_key: Optional[str] = None,
         auth_token: Optional[str] = None,
         timeout: float = 10.0,
-        max_requests: int = 1000,
+        max_requests: int = DEFAULT_MAX_REQUESTS,
         pool: Optional[Pool] = None,
         headers: Union[Mapping[str, str], Sequence[tuple[str, str]], None] = None,
     ) -> None:
