@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import math
-import time
 
 import pytest
 
@@ -73,12 +72,15 @@ def test_a_large_catalogue_is_walked_in_several_pages_within_budget() -> None:
     assert report.requests < 500
 
 
-def test_a_full_run_takes_under_five_seconds() -> None:
-    """Every check against the local reference server (built-in catalogue) runs in under 5 s."""
+def test_a_full_run_passes_every_check_it_can_evaluate() -> None:
+    """Every check against the local reference server passes, or is skipped for a stated reason.
+
+    (How long a run takes is measured by ``nox -s bench``, not asserted here.)
+    """
     with serve_in_thread(api_key=KEY) as server:
-        started = time.perf_counter()
         report = run_conformance(server.url, api_key=KEY)
-        elapsed = time.perf_counter() - started
     assert report.exit_code == 0, report.to_text()
-    assert report.count(Status.PASSED) >= len(CHECKS)
-    assert elapsed < 5.0, f"a full run took {elapsed:.2f} s"
+    skipped = {r.name for r in report.results if r.status is Status.SKIPPED}
+    # The built-in catalogue has no ties; without openapi-core (min-deps) the schema check skips.
+    assert skipped <= {"order-ties", "schema"}, report.to_text()
+    assert report.count(Status.PASSED) + len(skipped) >= len(CHECKS)
