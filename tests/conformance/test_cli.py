@@ -323,3 +323,15 @@ def test_help_states_the_levels_and_exit_statuses(capsys: pytest.CaptureFixture[
     out = " ".join(capsys.readouterr().out.split())
     assert "exit status: 0 pass, 1 fail, 2 cannot test, 3 inconclusive" in out
     assert "--strict" in out and "--header" in out
+
+
+def test_one_file_for_both_reports_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--json and --junit naming the same file is exit 2 before anything is sent or written."""
+    same = tmp_path / "report.out"
+    with MisbehavingServer(indie()) as server:
+        status = main([server.url, "--api-key", KEY, "--json", str(same), "--junit", str(same)])
+    assert status == 2
+    assert "name the same file" in capsys.readouterr().err
+    assert server.answered == 0 and not same.exists()

@@ -152,6 +152,8 @@ class _Usage(Exception):
 @contextlib.contextmanager
 def _report_files(args: argparse.Namespace) -> Iterator[list[tuple[TextIO, str]]]:
     """The --json and --junit files, opened before anything is sent (a bad path fails at once)."""
+    if args.json and args.junit and os.path.abspath(args.json) == os.path.abspath(args.junit):
+        raise _Usage(f"--json and --junit name the same file ({args.json}): give two")
     with contextlib.ExitStack() as stack:
         files: list[tuple[TextIO, str]] = []
         for path, kind in ((args.json, "json"), (args.junit, "junit")):
