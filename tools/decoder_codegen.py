@@ -197,22 +197,36 @@ class _Writer:
         shared = all(_is_finite(hints[a.name]) for a in attrs.fields(cls))
         memo = f"_SHARED_{cls.__name__}"
         lines = []
+        fields = attrs.fields(cls)
+        single = len(fields) == 1
         if shared:
             # Every field has a finite set of values (booleans, consts, enums): equal inputs
-            # share one frozen instance, found by the input's items, at most _SHARED_MAX of them.
-            # The exact types are checked first, so that 1 never finds the instance of True.
+            # share one frozen instance, at most _SHARED_MAX of them. It is found by the one
+            # field's value when the input holds only that field, else by the input's items. The
+            # exact types are checked first, so that 1 never finds the instance of True.
             self.memos[memo] = f"models.{cls.__name__}"
-            exact = " and ".join(
-                _exact_type(f"value.get({keys.get(a.name, a.name)!r})", hints[a.name])
-                for a in attrs.fields(cls)
-            )
-            lines += [
-                f"    if type(value) is dict and {exact}:",
-                "        try:",
-                f"            return {memo}[tuple(value.items())]",
-                "        except (KeyError, TypeError):",
-                "            pass",
-            ]
+            if single:
+                key = keys.get(fields[0].name, fields[0].name)
+                exact = _exact_type("found", hints[fields[0].name])
+                lines += [
+                    "    if type(value) is dict and len(value) == 1:",
+                    f"        found = value.get({key!r})",
+                    f"        found = {memo}.get(found) if {exact} else None",
+                    "        if found is not None:",
+                    "            return found",
+                ]
+            else:
+                exact = " and ".join(
+                    _exact_type(f"value.get({keys.get(a.name, a.name)!r})", hints[a.name])
+                    for a in fields
+                )
+                lines += [
+                    f"    if type(value) is dict and {exact}:",
+                    "        try:",
+                    f"            return {memo}[tuple(value.items())]",
+                    "        except (KeyError, TypeError):",
+                    "            pass",
+                ]
         lines += ["    if type(value) is not dict:", "        raise _wrong('an object', value)"]
         arguments = []
         for number, attribute in enumerate(attrs.fields(cls)):
@@ -246,7 +260,14 @@ class _Writer:
                 ]
             arguments.append(f"{attribute.name}={var}")
         built = f"models.{cls.__name__}({', '.join(arguments)})"
-        if shared:
+        if shared and single:
+            lines += [
+                f"    result = {built}",
+                f"    if len(value) == 1 and len({memo}) < _SHARED_MAX:",
+                f"        {memo}[a0] = result",
+                "    return result",
+            ]
+        elif shared:
             lines += [
                 f"    result = {built}",
                 f"    if len({memo}) < _SHARED_MAX:",

@@ -11,7 +11,6 @@ is kept as the plain string it came as. Anything else that breaks the schema rai
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from datetime import date, datetime, timedelta, timezone
@@ -189,11 +188,11 @@ def _value_str(value: Any) -> Any:
 
 def decode_CapabilitySupport(value: Any) -> models.CapabilitySupport:
     """A ``models.CapabilitySupport`` from parsed JSON; DecodeError says what and where if it does not fit."""
-    if type(value) is dict and type(value.get("supported")) is bool:
-        try:
-            return _SHARED_CapabilitySupport[tuple(value.items())]
-        except (KeyError, TypeError):
-            pass
+    if type(value) is dict and len(value) == 1:
+        found = value.get("supported")
+        found = _SHARED_CapabilitySupport.get(found) if type(found) is bool else None
+        if found is not None:
+            return found
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
@@ -206,9 +205,8 @@ def decode_CapabilitySupport(value: Any) -> models.CapabilitySupport:
     except _Failure as failure:
         raise failure.at(".supported") from None
     result = models.CapabilitySupport(supported=a0)
-    if len(_SHARED_CapabilitySupport) < _SHARED_MAX:
-        with contextlib.suppress(TypeError):
-            _SHARED_CapabilitySupport[tuple(value.items())] = result
+    if len(value) == 1 and len(_SHARED_CapabilitySupport) < _SHARED_MAX:
+        _SHARED_CapabilitySupport[a0] = result
     return result
 
 
