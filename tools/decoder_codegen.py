@@ -119,6 +119,9 @@ class _Writer:
                 body = [f"{var} = {self.union(rest, where)}({var})"]
             if len(rest) == len(args) or not body:
                 return body
+            if body[0].startswith("if ") and all(line.startswith("    ") for line in body[1:]):
+                # One `if` block: merged with the null test, as ruff (SIM102) would have it.
+                return [f"if {var} is not None and {body[0][3:]}", *body[1:]]
             return [f"if {var} is not None:", *("    " + line for line in body)]
         if origin is list:
             item = self.helper_for(args[0], where + "/items")

@@ -601,23 +601,20 @@ def decode_ModelInfo(value: Any) -> models.ModelInfo:
         raise failure.at(".retires_at") from None
     a7 = value.get("line")
     try:
-        if a7 is not None:
-            if type(a7) is not str:
-                raise _wrong("a string", a7)
+        if a7 is not None and type(a7) is not str:
+            raise _wrong("a string", a7)
     except _Failure as failure:
         raise failure.at(".line") from None
     a8 = value.get("max_input_tokens")
     try:
-        if a8 is not None:
-            if type(a8) is not int:
-                a8 = _integer(a8)
+        if a8 is not None and type(a8) is not int:
+            a8 = _integer(a8)
     except _Failure as failure:
         raise failure.at(".max_input_tokens") from None
     a9 = value.get("max_tokens")
     try:
-        if a9 is not None:
-            if type(a9) is not int:
-                a9 = _integer(a9)
+        if a9 is not None and type(a9) is not int:
+            a9 = _integer(a9)
     except _Failure as failure:
         raise failure.at(".max_tokens") from None
     a10 = value.get("capabilities")
@@ -696,9 +693,8 @@ def decode_ListModelsResponse(value: Any) -> models.ListModelsResponse:
     except KeyError:
         raise _Failure("missing required field 'first_id'") from None
     try:
-        if a1 is not None:
-            if type(a1) is not str:
-                raise _wrong("a string", a1)
+        if a1 is not None and type(a1) is not str:
+            raise _wrong("a string", a1)
     except _Failure as failure:
         raise failure.at(".first_id") from None
     try:
@@ -706,9 +702,8 @@ def decode_ListModelsResponse(value: Any) -> models.ListModelsResponse:
     except KeyError:
         raise _Failure("missing required field 'last_id'") from None
     try:
-        if a2 is not None:
-            if type(a2) is not str:
-                raise _wrong("a string", a2)
+        if a2 is not None and type(a2) is not str:
+            raise _wrong("a string", a2)
     except _Failure as failure:
         raise failure.at(".last_id") from None
     try:
@@ -746,9 +741,8 @@ def decode_ErrorResponse(value: Any) -> models.ErrorResponse:
         raise failure.at(".error") from None
     a2 = value.get("request_id")
     try:
-        if a2 is not None:
-            if type(a2) is not str:
-                raise _wrong("a string", a2)
+        if a2 is not None and type(a2) is not str:
+            raise _wrong("a string", a2)
     except _Failure as failure:
         raise failure.at(".request_id") from None
     return models.ErrorResponse(type=a0, error=a1, request_id=a2)

@@ -6,6 +6,7 @@ import doctest
 import sys
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -179,7 +180,7 @@ def test_the_async_client_against_the_server(server: RunningServer) -> None:
 
     async def main() -> None:
         async with AsyncModelsClient(api_key=KEY, base_url=server.url) as client:
-            walks = await asyncio.gather(
+            walks: list[Any] = await asyncio.gather(
                 *(client.find_models() for _ in range(4)),
                 *(client.list_models(limit=3, lifecycle="retired") for _ in range(4)),
             )

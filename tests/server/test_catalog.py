@@ -364,11 +364,11 @@ NOW = datetime(2026, 11, 27, tzinfo=timezone.utc)
 
 def test_the_installed_sdk_names_what_these_tests_expect() -> None:
     """The installed SDK's Model list and deprecations are the ones above (skipped without it)."""
-    pytest.importorskip("anthropic")
+    data = pytest.importorskip("anthropic._data")
+    types_model = pytest.importorskip("anthropic.types.model")
     from typing import get_args
 
-    from anthropic._data import DEPRECATED_MODELS
-    from anthropic.types.model import Model
+    DEPRECATED_MODELS, Model = data.DEPRECATED_MODELS, types_model.Model
 
     literal = get_args(Model)[0]
     assert list(get_args(literal)) == SDK_MODELS
