@@ -8,13 +8,12 @@ import shlex
 from typing import Any, Callable, Iterable, Sequence
 
 from anthropic_models import _codec
-from anthropic_models_generated.models import Lifecycle, ModelInfo
+from anthropic_models_generated.models import ModelInfo
 
 
 def stage(model: ModelInfo) -> str:
     """The model's lifecycle as text: a known stage, or a newer one the spec does not list yet."""
-    value = model.lifecycle
-    return value.value if isinstance(value, Lifecycle) else str(value)
+    return _codec.enum_value(model.lifecycle)
 
 
 def _escape_char(char: str) -> str:
