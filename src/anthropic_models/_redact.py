@@ -69,11 +69,28 @@ class Redactor:
         return text
 
     def json(self, data: Any) -> Any:
-        """Parsed JSON with its strings (keys and values) passed through :meth:`text`."""
-        if isinstance(data, str):
-            return self.text(data)
-        if isinstance(data, list):
-            return [self.json(item) for item in data]
-        if isinstance(data, dict):
-            return {self.text(key): self.json(value) for key, value in data.items()}
-        return data
+        """Parsed JSON with its strings (keys and values) passed through :meth:`text`.
+
+        Iterative, not recursive: a hostile body nested as deep as the JSON parser allows must not
+        end in RecursionError.
+        """
+        root: list[Any] = [None]
+        todo: list[tuple[Any, Any, Any]] = [(data, root, 0)]  # (value, container, key or index)
+        while todo:
+            value, parent, slot = todo.pop()
+            if isinstance(value, str):
+                parent[slot] = self.text(value)
+            elif isinstance(value, list):
+                copy: list[Any] = [None] * len(value)
+                parent[slot] = copy
+                todo.extend((item, copy, index) for index, item in enumerate(value))
+            elif isinstance(value, dict):
+                mapping: dict[str, Any] = {}
+                parent[slot] = mapping
+                for key, item in value.items():
+                    masked = self.text(key)
+                    mapping[masked] = None
+                    todo.append((item, mapping, masked))
+            else:
+                parent[slot] = value
+        return root[0]

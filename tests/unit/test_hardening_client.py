@@ -197,3 +197,17 @@ def test_a_pool_without_urlopen_is_refused_at_construction(pool: Any) -> None:
     """pool=5 fails at once, not at the first call."""
     with pytest.raises(errors.InvalidArgumentError, match="pool"):
         ModelsClient(api_key="k", base_url=BASE, pool=pool)
+
+
+def test_a_deeply_nested_error_body_is_an_api_error_not_a_recursion_error() -> None:
+    """An error body nested 900 deep (valid JSON) still gives the status's class, key masked."""
+    body = ("[" * 900 + json.dumps(LONG_KEY) + "]" * 900).encode()
+    pool = FakePool([FakeResponse(400, body, {})])
+    with pytest.raises(errors.BadRequestError) as info:
+        ModelsClient(api_key=LONG_KEY, base_url=BASE, pool=pool, max_retries=0).list_models()
+    assert LONG_KEY not in repr(info.value.body)
+    node = info.value.body
+    for _ in range(900):
+        assert isinstance(node, list)
+        node = node[0]
+    assert node == "[REDACTED]"
