@@ -10,6 +10,7 @@ package regenerated.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any, Callable, Optional
@@ -150,6 +151,7 @@ class _Finder:
                 self.walk(schema["items"], item, name, exchange)
 
 
+@functools.cache
 def _response(operation: str, status: int) -> Optional[Mapping[str, Any]]:
     """The spec's response object for an operation and status, if it documents one."""
     for item in SPEC["paths"].values():
