@@ -125,6 +125,7 @@ def table(models: Sequence[ModelInfo]) -> str:
     r"""Models as aligned columns: id, name, release date, lifecycle, line (text escaped).
 
     >>> from datetime import datetime, timezone
+    >>> from anthropic_models_generated.models import Lifecycle
     >>> evil = ModelInfo(id="x\x1b[2J", type="model", display_name="X",
     ...                  created_at=datetime(2025, 1, 1, tzinfo=timezone.utc),
     ...                  lifecycle=Lifecycle.active)
