@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import math
 import os
-import re
-from typing import Mapping, Optional, Sequence, Union
+from typing import Mapping, Optional, Union
 
 import attrs
 from urllib3 import Timeout
@@ -14,22 +13,20 @@ from anthropic_models import _http
 from anthropic_models._redact import check_secret
 from anthropic_models._retry import DEFAULT_MAX_RETRY_WAIT
 from anthropic_models.errors import InvalidArgumentError
-from anthropic_models_generated import transport
+from anthropic_models_generated import operations, transport
+from anthropic_models_generated.operations import InvalidParameterError, Parameter
 
 __all__ = [
     "DEFAULT_ANTHROPIC_VERSION",
     "DEFAULT_BASE_URL",
     "ClientOptions",
     "check_id",
-    "check_lifecycle",
-    "check_limit",
+    "check_parameter",
 ]
 
 DEFAULT_BASE_URL = "https://api.anthropic.com"
-_VERSION = transport.LIST_MODELS.parameter("anthropic_version")
-_LIMIT = transport.LIST_MODELS.parameter("limit")
-_LIFECYCLE = transport.LIST_MODELS.parameter("lifecycle")
-_WORKSPACE = transport.LIST_MODELS.parameter("anthropic_workspace_id")
+_VERSION = operations.LIST_MODELS.parameter("anthropic_version")
+_WORKSPACE = operations.LIST_MODELS.parameter("workspace_id")
 DEFAULT_ANTHROPIC_VERSION = str(_VERSION.default)
 """The ``anthropic-version`` the official SDK sends, as the spec's default says."""
 
@@ -74,63 +71,12 @@ def check_id(name: str, value: object) -> str:
     return check_text(name, value)
 
 
-def check_workspace(value: object) -> str:
-    """A workspace id the spec allows (its pattern: visible ASCII)."""
-    text = check_text("workspace_id", value)
-    pattern = _WORKSPACE.pattern
-    if pattern is not None and not re.fullmatch(pattern, text):
-        raise InvalidArgumentError(
-            f"workspace_id must be visible ASCII (such as wrkspc_...), not {text!r}"
-        )
-    return text
-
-
-def check_limit(limit: object) -> Optional[int]:
-    """A page size within the spec's bounds, or None for the server's default."""
-    if limit is None:
-        return None
-    low, high = _LIMIT.minimum, _LIMIT.maximum
-    if (
-        not isinstance(limit, int)
-        or isinstance(limit, bool)
-        or (low is not None and limit < low)
-        or (high is not None and limit > high)
-    ):
-        raise InvalidArgumentError(f"limit must be an integer from {low} to {high}, not {limit!r}")
-    return limit
-
-
-def check_lifecycle(value: object) -> Optional[tuple[str, ...]]:
-    """Lifecycle stages to list (one stage, or a sequence of them), checked against the spec.
-
-    None is the server's default view (active and deprecated). A stage given twice counts once.
-
-    >>> check_lifecycle(["retired", "active", "retired"])
-    ('retired', 'active')
-    >>> check_lifecycle("deprecated")
-    ('deprecated',)
-    """
-    if value is None:
-        return None
-    items = [value] if isinstance(value, str) else value
-    if not isinstance(items, Sequence) and not isinstance(items, (set, frozenset)):
-        raise InvalidArgumentError(
-            f"lifecycle must be a stage or a sequence of stages, not {type(value).__name__}"
-        )
-    allowed = _LIFECYCLE.enum or ()
-    stages: list[str] = []
-    for item in items:
-        stage = getattr(item, "value", item)  # a Lifecycle member
-        if stage not in allowed:
-            raise InvalidArgumentError(
-                f"lifecycle stage must be one of {', '.join(allowed)}, not {item!r}"
-            )
-        if stage not in stages:
-            stages.append(stage)
-    low, high = _LIFECYCLE.min_items or 0, _LIFECYCLE.max_items
-    if len(stages) < max(low, 1) or (high is not None and len(stages) > high):
-        raise InvalidArgumentError(f"lifecycle must name 1 to {high} stages, not {len(stages)}")
-    return tuple(stages)
+def check_parameter(param: Parameter, value: object) -> object:
+    """A value for one of the spec's parameters, checked by its metadata (the one generic check)."""
+    try:
+        return param.check(value)
+    except InvalidParameterError as exc:
+        raise InvalidArgumentError(str(exc)) from None
 
 
 def check_headers(name: str, headers: object) -> dict[str, str]:
@@ -249,7 +195,9 @@ class ClientOptions:
             max_retries=_whole_number("max_retries", max_retries, 0),
             max_retry_wait=float(_positive_number("max_retry_wait", max_retry_wait) or 0),
             anthropic_version=check_text("anthropic_version", anthropic_version),
-            workspace_id=None if workspace_id is None else check_workspace(workspace_id),
+            workspace_id=None
+            if workspace_id is None
+            else str(check_parameter(_WORKSPACE, workspace_id)),
             cache_ttl=_positive_number("cache_ttl", cache_ttl, allow_none=True),
             max_body_bytes=_whole_number("max_body_bytes", max_body_bytes, 1),
             default_headers=check_headers("default_headers", default_headers),

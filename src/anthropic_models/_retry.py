@@ -123,11 +123,13 @@ class RetryPolicy:
     ) -> Decision:
         """After an answer (``status`` and ``headers``) or a failure (``failed=True``): retry or stop.
 
-        A failure is a connection refused or reset, a timeout, or a body cut short: always worth
-        another try while retries remain.
+        A failure is a connection refused or reset, a timeout, or a body cut short: worth
+        another try while retries remain, unless the answer's headers (when they had arrived) said
+        ``x-should-retry: false`` (the server's word wins over the failure, as in the SDK 2.16+).
         """
         if failed:
-            if attempt < self.max_retries:
+            refused = headers is not None and headers.get("x-should-retry") == "false"
+            if attempt < self.max_retries and not refused:
                 return Decision(retry=True, wait=self.backoff(attempt))
             return Decision(retry=False)
         assert status is not None

@@ -1,10 +1,13 @@
 """The Models API client for asyncio: the sync client's surface, awaited.
 
-The transport is urllib3, which has no asyncio: each request runs in a worker thread
-(``asyncio.to_thread``) while the event loop goes on. Everything else is the sync client's: the
-same arguments, options, retries, errors and cache. Cancelling an awaiting task returns at once
-with ``CancelledError``; a request already on the wire finishes in its thread within its timeout
-and its answer is dropped.
+The transport is urllib3, which has no asyncio: each attempt's send runs in one of the client's
+own worker threads (``connection_limit`` of them, default 100, with as many pooled connections per
+host), so that concurrent calls run concurrently and never queue behind the event loop's default
+executor. Everything else is the sync client's core: the same arguments, checks, retries, errors
+and cache. The wait between two attempts is an ``await asyncio.sleep``: cancelling stops a backoff
+at once, and no thread is held while waiting. Cancelling a task whose request is on the wire
+returns at once with ``CancelledError``; the request finishes in its thread within its timeout and
+its answer is dropped.
 
 >>> import asyncio
 >>> from anthropic_models import AsyncModelsClient
@@ -19,34 +22,59 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from typing import Any, AsyncIterator, Callable, Mapping, Optional, TypeVar, Union
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, AsyncIterator, Callable, Optional, TypeVar
 
-from urllib3 import Timeout
-
-from anthropic_models._options import check_lifecycle, check_limit
-from anthropic_models.client import ModelsClient, Stages, _Call, _check_cursors
-from anthropic_models.pagination import ModelPage, Walk
+from anthropic_models._core import FAILURES, Prepared, Retry
+from anthropic_models.client import (
+    ModelsClient,
+    Stages,
+    check_connection_limit,
+    page_of,
+    start_cursor,
+)
+from anthropic_models.errors import ClientClosedError, InvalidArgumentError
+from anthropic_models.pagination import Cursor, ModelPage, Walk
+from anthropic_models_generated import transport
+from anthropic_models_generated.methods import RESULTS, AsyncMethods, CallOptions
 from anthropic_models_generated.models import ModelInfo
+from anthropic_models_generated.operations import Operation
 
-__all__ = ["AsyncModelsClient"]
+__all__ = ["DEFAULT_CONNECTION_LIMIT", "AsyncModelsClient"]
 
 T = TypeVar("T")
 
+DEFAULT_CONNECTION_LIMIT = 100
+"""Requests in flight at once, and pooled connections per host (the official SDK's default)."""
 
-class AsyncModelsClient:
+
+class AsyncModelsClient(AsyncMethods[ModelPage]):
     """``ModelsClient`` for asyncio: ``await`` each call, ``async for`` over ``iter_models``.
 
-    Takes exactly the arguments of :class:`ModelsClient` (or ``client=`` an existing one, which
-    it then shares and does not close).
+    Takes exactly the arguments of :class:`ModelsClient`, and ``connection_limit`` (requests in
+    flight at once); or ``client=`` an existing sync client, whose pool it then shares and does not
+    close.
     """
 
-    def __init__(self, *args: Any, client: Optional[ModelsClient] = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        client: Optional[ModelsClient] = None,
+        connection_limit: int = DEFAULT_CONNECTION_LIMIT,
+        **kwargs: Any,
+    ) -> None:
         if client is not None and (args or kwargs):
-            from anthropic_models.errors import InvalidArgumentError
-
             raise InvalidArgumentError("give client= or the client's arguments, not both")
+        connection_limit = check_connection_limit(connection_limit)
         self._owns = client is None
+        if client is None:
+            kwargs["connection_limit"] = connection_limit
         self.sync: ModelsClient = client if client is not None else ModelsClient(*args, **kwargs)
+        self.connection_limit = connection_limit
+        self._closed = False
+        self._executor = ThreadPoolExecutor(
+            max_workers=connection_limit, thread_name_prefix="anthropic-models"
+        )
 
     def __repr__(self) -> str:
         return f"AsyncModelsClient({self.sync!r})"
@@ -58,21 +86,93 @@ class AsyncModelsClient:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connections of the client (not of a ``client=`` shared with others)."""
+        """Close the client's connections (not those of a ``client=`` shared with others)."""
+        self._closed = True
+        self._executor.shutdown(wait=False)
         if self._owns:
             self.sync.close()
 
-    @staticmethod
-    async def _run(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        return await asyncio.to_thread(functools.partial(function, *args, **kwargs))
+    async def _run(self, function: Callable[..., T], *args: Any) -> T:
+        """Run blocking work in the client's own threads."""
+        if self._closed:
+            raise ClientClosedError("the client is closed: make a new one")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(function, *args))
 
-    async def list_models(self, **kwargs: Any) -> ModelPage:
-        """One page of models; the arguments of :meth:`ModelsClient.list_models`."""
-        return await self._run(self.sync.list_models, **kwargs)
+    async def _send(self, prepared: Prepared) -> transport.RawResponse:
+        """Every attempt of one call, with the core's word after each (the asyncio shell)."""
+        sync, core = self.sync, self.sync.core
+        await self._run(core.check_request, prepared)
+        attempt = 0
+        while True:
+            pool = sync._pool
+            if pool is None:
+                raise ClientClosedError("the client is closed: make a new one")
+            try:
+                outcome: Any = await self._run(
+                    functools.partial(
+                        transport.send,
+                        pool,
+                        prepared.request,
+                        timeout=prepared.timeout,
+                        max_body_bytes=sync.options.max_body_bytes,
+                        body_timeout=prepared.body_timeout,
+                    )
+                )
+            except FAILURES as exc:
+                outcome = exc
+            judged = core.judge(attempt, outcome)
+            if not isinstance(judged, Retry):
+                return judged
+            await asyncio.sleep(judged.wait)
+            attempt += 1
 
-    async def retrieve(self, model_id: str, **kwargs: Any) -> ModelInfo:
-        """One model by id or alias; the arguments of :meth:`ModelsClient.retrieve`."""
-        return await self._run(self.sync.retrieve, model_id, **kwargs)
+    # -- the hooks of the generated methods (list_models, iter_models, retrieve) ----------------
+
+    async def _invoke(
+        self, operation: Operation, arguments: dict[str, Any], options: CallOptions
+    ) -> Any:
+        core = self.sync.core
+        raw = await self._send(core.prepare(operation, arguments, options))
+        return await self._decode(raw, RESULTS[operation.operation_id])
+
+    async def _decode(self, raw: transport.RawResponse, cls: type[T]) -> T:
+        # A large page takes a while to decode, and a validator to load: off the event loop.
+        return await self._run(self.sync.core.decode, raw, cls)
+
+    async def _page(
+        self, operation: Operation, arguments: dict[str, Any], options: CallOptions
+    ) -> ModelPage:
+        cursor = start_cursor(arguments)
+        return await self._fetch(operation, arguments, options, cursor)
+
+    async def _fetch(
+        self,
+        operation: Operation,
+        arguments: dict[str, Any],
+        options: CallOptions,
+        cursor: Cursor,
+    ) -> ModelPage:
+        prepared = self.sync.core.prepare(operation, {**arguments, **cursor.params()}, options)
+        raw = await self._send(prepared)
+        return page_of(raw, await self._decode(raw, RESULTS[operation.operation_id]), cursor)
+
+    def _iterate(
+        self, operation: Operation, arguments: dict[str, Any], options: CallOptions
+    ) -> AsyncIterator[Any]:
+        start = start_cursor(arguments)
+        self.sync.core.prepare(operation, {**arguments, **start.params()}, options)  # checked now
+
+        async def walk() -> AsyncIterator[Any]:
+            state = Walk(start)
+            while (cursor := state.next_cursor()) is not None:
+                page = await self._fetch(operation, arguments, options, cursor)
+                for model in state.models(cursor, page):
+                    yield model
+
+        return walk()
+
+    # -- helpers over the operations (the sync client's, in the client's threads) -------------
 
     async def is_model_available(self, model_id: str) -> bool:
         """True when the model exists and is not retired."""
@@ -82,41 +182,23 @@ class AsyncModelsClient:
         """The model, or ModelUnavailableError saying why not."""
         return await self._run(self.sync.require_model, model_id)
 
-    async def find_models(self, **kwargs: Any) -> list[ModelInfo]:
-        """The models matching every filter; the arguments of :meth:`ModelsClient.find_models`."""
-        return await self._run(self.sync.find_models, **kwargs)
+    async def find_models(
+        self,
+        *,
+        line: Optional[str] = None,
+        capability: Optional[str] = None,
+        lifecycle: Stages = None,
+    ) -> list[ModelInfo]:
+        """The models matching every filter; see :meth:`ModelsClient.find_models`."""
+        return await self._run(
+            functools.partial(
+                self.sync.find_models, line=line, capability=capability, lifecycle=lifecycle
+            )
+        )
 
     async def latest(self, line: Optional[str] = None) -> Optional[ModelInfo]:
         """The newest active model, of one line if given."""
         return await self._run(self.sync.latest, line)
-
-    def iter_models(
-        self,
-        *,
-        limit: Optional[int] = None,
-        after_id: Optional[str] = None,
-        before_id: Optional[str] = None,
-        lifecycle: Stages = None,
-        workspace_id: Optional[str] = None,
-        extra_headers: Optional[Mapping[str, str]] = None,
-        extra_query: Optional[Mapping[str, Any]] = None,
-        timeout: Union[float, Timeout, None] = None,
-    ) -> AsyncIterator[ModelInfo]:
-        """Every model from a point on, one page request at a time (arguments checked now)."""
-        call = _Call.build(workspace_id, extra_headers, extra_query, timeout)
-        page_size = check_limit(limit)
-        stages = check_lifecycle(lifecycle)
-        start = _check_cursors(after_id, before_id)
-        return self._walk(page_size, stages, start, call)
-
-    async def _walk(
-        self, page_size: Optional[int], stages: Any, start: Any, call: _Call
-    ) -> AsyncIterator[ModelInfo]:
-        state = Walk(start)
-        while (cursor := state.next_cursor()) is not None:
-            page = await self._run(self.sync._page, page_size, stages, cursor, call)
-            for model in state.models(cursor, page):
-                yield model
 
     def clear_cache(self) -> None:
         """Forget the cached catalogue and aliases."""

@@ -11,70 +11,66 @@ ModelsClient(base_url='http://127.0.0.1:9', api_key=<set>, auth_token=<unset>, m
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import platform
 import ssl
-import time
-from typing import Any, Callable, Iterator, Mapping, Optional, Sequence, TypeVar, Union
+from typing import Any, Callable, Iterator, Optional, Sequence, Union
 
 import attrs
 import urllib3
 from urllib3 import Timeout
-from urllib3.exceptions import HTTPError
 
-from anthropic_models import _codec, _http
+from anthropic_models import _http
 from anthropic_models._cache import CatalogueCache
+from anthropic_models._core import FAILURES, Core, Prepared, Retry
 from anthropic_models._network import NetworkSettings, make_pool
 from anthropic_models._options import (
     DEFAULT_ANTHROPIC_VERSION,
     DEFAULT_BASE_URL,
     ClientOptions,
-    check_headers,
     check_id,
-    check_lifecycle,
-    check_limit,
-    check_query,
-    check_workspace,
 )
-from anthropic_models._redact import Redactor
-from anthropic_models._retry import DEFAULT_MAX_RETRY_WAIT, RetryPolicy, sleep
+from anthropic_models._retry import DEFAULT_MAX_RETRY_WAIT, sleep
 from anthropic_models._version import __version__
 from anthropic_models.errors import (
-    APIConnectionError,
-    APIStatusError,
-    APITimeoutError,
+    ClientClosedError,
     InvalidArgumentError,
     ModelUnavailableError,
     NotFoundError,
-    ResponseValidationError,
-    status_error_class,
 )
 from anthropic_models.pagination import Cursor, ModelPage, walk
-from anthropic_models_generated import transport
+from anthropic_models_generated import operations, transport
+from anthropic_models_generated.methods import RESULTS, CallOptions, SyncMethods
 from anthropic_models_generated.models import (
     Lifecycle,
-    ListModelsResponse,
     ModelCapabilities,
     ModelInfo,
 )
+from anthropic_models_generated.operations import Operation
 
 __all__ = ["DEFAULT_ANTHROPIC_VERSION", "DEFAULT_BASE_URL", "ModelsClient"]
 
 _USER_AGENT = f"anthropic-models/{__version__} Python/{platform.python_version()} urllib3/{getattr(urllib3, '__version__', '?')}"
-_PAGE_SIZE_MAX = transport.LIST_MODELS.parameter("limit").maximum
-
-log = logging.getLogger("anthropic_models")
-T = TypeVar("T")
+_PAGE_SIZE_MAX = operations.LIST_MODELS.parameter("limit").maximum
 Stages = Union[str, Lifecycle, Sequence[Union[str, Lifecycle]], None]
 
 
-def _check_cursors(after_id: Optional[str], before_id: Optional[str]) -> Cursor:
+def start_cursor(arguments: dict[str, Any]) -> Cursor:
+    """Take the cursors out of a list call's arguments: where its walk starts."""
+    after_id, before_id = arguments.pop("after_id", None), arguments.pop("before_id", None)
     if after_id is not None and before_id is not None:
         raise InvalidArgumentError("give after_id or before_id, not both")
-    return Cursor(
-        after_id=None if after_id is None else check_id("after_id", after_id),
-        before_id=None if before_id is None else check_id("before_id", before_id),
+    return Cursor(after_id=after_id, before_id=before_id)
+
+
+def page_of(raw: transport.RawResponse, response: Any, cursor: Cursor) -> ModelPage:
+    """A decoded list answer as the page of a walk."""
+    return ModelPage(
+        data=tuple(response.data),
+        first_id=response.first_id,
+        last_id=response.last_id,
+        has_more=response.has_more,
+        request_id=raw.headers.get("request-id"),
+        backward=cursor.backward,
     )
 
 
@@ -99,38 +95,20 @@ def _capability_path(name: object) -> list[str]:
     return path
 
 
+def check_connection_limit(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 10_000:
+        return value
+    raise InvalidArgumentError(
+        f"connection_limit must be an integer from 1 to 10000, not {value!r}"
+    )
+
+
 def _is_usable(model: ModelInfo) -> bool:
     """Not retired: retired is the one stage documented as unusable (a newer stage is usable)."""
     return model.lifecycle is not Lifecycle.retired
 
 
-@attrs.frozen(kw_only=True)
-class _Call:
-    """The per-call options of one facade method, checked."""
-
-    headers: Mapping[str, str] = attrs.field(factory=dict)
-    query: tuple[tuple[str, str], ...] = ()
-    timeout: Optional[Timeout] = None
-
-    @classmethod
-    def build(
-        cls,
-        workspace_id: Optional[str],
-        extra_headers: Optional[Mapping[str, str]],
-        extra_query: Optional[Mapping[str, Any]],
-        timeout: Union[float, Timeout, None],
-    ) -> _Call:
-        headers = check_headers("extra_headers", extra_headers)
-        if workspace_id is not None:
-            headers["anthropic-workspace-id"] = check_workspace(workspace_id)
-        return cls(
-            headers=headers,
-            query=check_query(extra_query),
-            timeout=None if timeout is None else _http.make_timeout(timeout),
-        )
-
-
-class ModelsClient:
+class ModelsClient(SyncMethods[ModelPage]):
     """A client for ``GET /v1/models`` and ``GET /v1/models/{model_id}``.
 
     Credentials: ``api_key`` is sent as ``x-api-key``, ``auth_token`` as ``Authorization: Bearer``.
@@ -152,10 +130,14 @@ class ModelsClient:
     curl, requests and httpx read them. ``ca_certs`` (a PEM file) or ``ssl_context`` set the
     certificates to trust; without them, ``SSL_CERT_FILE``/``SSL_CERT_DIR``, else the system's.
     ``trust_env=False`` ignores every variable (credentials, base URL, proxy, certificates).
-    ``pool`` is a urllib3 pool of your own instead (it is not closed by :meth:`close`).
+    ``pool`` is a urllib3 pool of your own instead (it is not closed by :meth:`close`);
+    ``connection_limit`` is how many connections the client's own pool keeps per host.
 
-    Every operation also takes ``extra_headers``, ``extra_query`` and ``timeout`` for one call, as
-    the official SDK's methods do.
+    The operations' methods (``list_models``, ``iter_models``, ``retrieve``) are generated from the
+    spec (:mod:`anthropic_models_generated.methods`): every parameter of the spec is a typed keyword.
+    Each also takes ``extra_headers``, ``extra_query`` and ``timeout`` for one call, as the official
+    SDK's methods do; a name given in ``extra_query`` or ``extra_headers`` replaces the method's own.
+    After :meth:`close`, a call raises :class:`~anthropic_models.errors.ClientClosedError`.
 
     One client is safe to share between threads.
 
@@ -184,6 +166,7 @@ class ModelsClient:
         ca_certs: Optional[str] = None,
         ssl_context: Optional[ssl.SSLContext] = None,
         trust_env: bool = True,
+        connection_limit: int = 16,
     ) -> None:
         self.options = ClientOptions.build(
             trust_env=trust_env,
@@ -214,22 +197,15 @@ class ModelsClient:
             ssl_context=ssl_context,
             trust_env=trust_env and pool is None,
         )
-        self._validator = None
-        if validate:
-            from anthropic_models._validation import spec_validator
-
-            self._validator = spec_validator()
-        self._policy = RetryPolicy(
-            max_retries=self.options.max_retries, max_retry_wait=self.options.max_retry_wait
-        )
+        self.core = Core(self.options, secrets=tuple(self.network.secrets), validate=validate)
         ttl = self.options.cache_ttl
         self._cache = CatalogueCache(ttl) if ttl is not None else None
         self._owns_pool = pool is None
-        self._pool: transport.Pool = pool if pool is not None else make_pool(self.network)
-        self._redactor = Redactor(
-            [self.options.api_key, self.options.auth_token, *self.network.secrets]
+        self._pool: Optional[transport.Pool] = (
+            pool
+            if pool is not None
+            else make_pool(self.network, maxsize=check_connection_limit(connection_limit))
         )
-        self._headers = self.options.headers()
 
     @property
     def base_url(self) -> str:
@@ -264,81 +240,51 @@ class ModelsClient:
         self.close()
 
     def close(self) -> None:
-        """Close the connections of the client's own pool (a pool passed in is left open)."""
-        if self._owns_pool and isinstance(self._pool, urllib3.PoolManager):
-            self._pool.clear()
+        """Close the client's own connections; a call after this raises :class:`ClientClosedError`.
 
-    # -- the two operations ---------------------------------------------------------------------
+        A pool passed in is left open (it is yours), but this client no longer uses it.
+        """
+        pool, self._pool = self._pool, None
+        if self._owns_pool and isinstance(pool, urllib3.PoolManager):
+            pool.clear()
 
-    def list_models(
-        self,
-        *,
-        limit: Optional[int] = None,
-        after_id: Optional[str] = None,
-        before_id: Optional[str] = None,
-        lifecycle: Stages = None,
-        workspace_id: Optional[str] = None,
-        extra_headers: Optional[Mapping[str, str]] = None,
-        extra_query: Optional[Mapping[str, Any]] = None,
-        timeout: Union[float, Timeout, None] = None,
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called."""
+        return self._pool is None
+
+    # -- the hooks of the generated methods (list_models, iter_models, retrieve) ----------------
+
+    def _invoke(self, operation: Operation, arguments: dict[str, Any], options: CallOptions) -> Any:
+        prepared = self.core.prepare(operation, arguments, options)
+        raw = self.send(prepared)
+        return self.core.decode(raw, RESULTS[operation.operation_id])
+
+    def _page(
+        self, operation: Operation, arguments: dict[str, Any], options: CallOptions
     ) -> ModelPage:
-        """One page of models (one request), newest first.
+        cursor = start_cursor(arguments)
+        return self._fetch(operation, arguments, options, cursor)(cursor)
 
-        ``lifecycle`` names the stages to list (``"retired"``, ``["active", "retired"]``); without
-        it the server lists active and deprecated models, and no retired ones.
+    def _iterate(
+        self, operation: Operation, arguments: dict[str, Any], options: CallOptions
+    ) -> Iterator[Any]:
+        cursor = start_cursor(arguments)
+        return walk(self._fetch(operation, arguments, options, cursor), cursor)
 
-        >>> page = client.list_models(limit=2)
-        >>> [model.id for model in page], page.has_more
-        (['claude-fable-5-2', 'claude-mythos-5-2'], True)
-        """
-        call = _Call.build(workspace_id, extra_headers, extra_query, timeout)
-        cursor = _check_cursors(after_id, before_id)
-        return self._page(check_limit(limit), check_lifecycle(lifecycle), cursor, call)
+    def _fetch(
+        self, operation: Operation, arguments: dict[str, Any], options: CallOptions, start: Cursor
+    ) -> Callable[[Cursor], ModelPage]:
+        """The page fetcher of one walk; the arguments are checked now, before any request."""
+        self.core.prepare(operation, {**arguments, **start.params()}, options)
+        result = RESULTS[operation.operation_id]
 
-    def iter_models(
-        self,
-        *,
-        limit: Optional[int] = None,
-        after_id: Optional[str] = None,
-        before_id: Optional[str] = None,
-        lifecycle: Stages = None,
-        workspace_id: Optional[str] = None,
-        extra_headers: Optional[Mapping[str, str]] = None,
-        extra_query: Optional[Mapping[str, Any]] = None,
-        timeout: Union[float, Timeout, None] = None,
-    ) -> Iterator[ModelInfo]:
-        """Every model from a point on, fetching pages lazily; see :func:`pagination.walk`.
+        def fetch(cursor: Cursor) -> ModelPage:
+            prepared = self.core.prepare(operation, {**arguments, **cursor.params()}, options)
+            raw = self.send(prepared)
+            return page_of(raw, self.core.decode(raw, result), cursor)
 
-        Started with ``before_id``, the walk goes backward (toward newer models) and yields the
-        model just before the cursor first. Arguments are checked now; nothing is sent before
-        the first model is asked for.
-
-        >>> models = client.iter_models(limit=100, lifecycle=["retired"])
-        >>> next(models).lifecycle.value
-        'retired'
-        """
-        call = _Call.build(workspace_id, extra_headers, extra_query, timeout)
-        page_size = check_limit(limit)
-        stages = check_lifecycle(lifecycle)
-        start = _check_cursors(after_id, before_id)
-        return walk(lambda cursor: self._page(page_size, stages, cursor, call), start)
-
-    def retrieve(
-        self,
-        model_id: str,
-        *,
-        workspace_id: Optional[str] = None,
-        extra_headers: Optional[Mapping[str, str]] = None,
-        extra_query: Optional[Mapping[str, Any]] = None,
-        timeout: Union[float, Timeout, None] = None,
-    ) -> ModelInfo:
-        """One model by id or alias (``GET /v1/models/{model_id}``); retired ones included.
-
-        >>> client.retrieve("claude-sonnet-4-5").id
-        'claude-sonnet-4-5-20250929'
-        """
-        call = _Call.build(workspace_id, extra_headers, extra_query, timeout)
-        return self._retrieve(check_id("model_id", model_id), call)
+        return fetch
 
     # -- helpers over the operations ------------------------------------------------------------
 
@@ -347,7 +293,7 @@ class ModelsClient:
 
         A 404 is False; any other failure raises (an outage is not "unavailable").
 
-        >>> client.is_model_available("claude-3-opus-20240229")
+        >>> client.is_model_available(retired_id)
         False
         """
         try:
@@ -383,16 +329,15 @@ class ModelsClient:
         (``"batch"``, ``"effort.high"``, ``"thinking.types.adaptive"``). ``lifecycle`` is sent to
         the server as the list's filter; without it, the default view (no retired models).
 
-        >>> [m.id for m in client.find_models(line="haiku", lifecycle="active")]
-        ['claude-haiku-5-5', 'claude-haiku-4-5-20251001']
+        >>> all(m.line == "haiku" for m in client.find_models(line="haiku", lifecycle="active"))
+        True
         """
         if line is not None and not isinstance(line, str):
             raise InvalidArgumentError(f"line must be a string, not {line!r}")
         path = _capability_path(capability) if capability is not None else None
-        stages = check_lifecycle(lifecycle)
         return [
             model
-            for model in self._catalogue(stages)
+            for model in self._catalogue(lifecycle)
             if (line is None or model.line == line)
             and (path is None or _capability_support(model, path))
         ]
@@ -402,8 +347,8 @@ class ModelsClient:
 
         Without a cache, the walk stops at the first match.
 
-        >>> client.latest("sonnet").id
-        'claude-sonnet-5-5'
+        >>> client.latest("sonnet").line
+        'sonnet'
         """
         if line is not None and not isinstance(line, str):
             raise InvalidArgumentError(f"line must be a string, not {line!r}")
@@ -423,201 +368,42 @@ class ModelsClient:
 
     # -- internals ------------------------------------------------------------------------------
 
-    def _catalogue(self, stages: Optional[tuple[str, ...]]) -> Iterator[ModelInfo]:
+    def _catalogue(self, lifecycle: Stages) -> Iterator[ModelInfo]:
         """The models of a view, from the cache for the default view when there is one."""
 
         def walk_all() -> Iterator[ModelInfo]:
-            return self.iter_models(limit=_PAGE_SIZE_MAX, lifecycle=stages)
+            return self.iter_models(limit=_PAGE_SIZE_MAX, lifecycle=lifecycle)
 
-        if self._cache is None or stages is not None:
+        if self._cache is None or lifecycle is not None:
             return walk_all()
         return iter(self._cache.get(lambda: tuple(walk_all())))
 
     def _lookup(self, model_id: str) -> ModelInfo:
         check_id("model_id", model_id)
         if self._cache is None:
-            return self._retrieve(model_id, _Call())
-        return self._cache.resolve(model_id, lambda name: self._retrieve(name, _Call()))
+            return self.retrieve(model_id)
+        return self._cache.resolve(model_id, self.retrieve)
 
-    def _retrieve(self, model_id: str, call: _Call) -> ModelInfo:
-        raw = self._send(
-            lambda pool, **kw: transport.get_model(pool, self.base_url, model_id, **kw), call
-        )
-        return self._decode(raw, ModelInfo)
-
-    def _page(
-        self,
-        limit: Optional[int],
-        stages: Optional[tuple[str, ...]],
-        cursor: Cursor,
-        call: _Call,
-    ) -> ModelPage:
-        raw = self._send(
-            lambda pool, **kw: transport.list_models(
-                pool,
-                self.base_url,
-                after_id=cursor.after_id,
-                before_id=cursor.before_id,
-                limit=limit,
-                lifecycle=stages,
-                **kw,
-            ),
-            call,
-        )
-        response = self._decode(raw, ListModelsResponse)
-        return ModelPage(
-            data=tuple(response.data),
-            first_id=response.first_id,
-            last_id=response.last_id,
-            has_more=response.has_more,
-            request_id=raw.headers.get("request-id"),
-            backward=cursor.backward,
-        )
-
-    def _send(
-        self, call: Callable[..., transport.RawResponse], options: _Call
-    ) -> transport.RawResponse:
-        """One operation: every attempt, and the retry policy's word after each."""
-        headers = {**self._headers, **options.headers}
-        timeout = options.timeout or self.timeout
-        if self._validator is not None:
-            self._validate_request(call, headers, options.query)
-        started = time.monotonic()
+    def send(self, prepared: Prepared) -> transport.RawResponse:
+        """Send a prepared call: every attempt, with the core's word after each (the sync shell)."""
+        self.core.check_request(prepared)
         attempt = 0
         while True:
+            pool = self._pool
+            if pool is None:
+                raise ClientClosedError("the client is closed: make a new one")
             try:
-                raw = call(
-                    self._pool,
-                    headers=headers,
-                    extra_query=options.query,
-                    timeout=timeout,
-                    retries=False,
+                outcome: Any = transport.send(
+                    pool,
+                    prepared.request,
+                    timeout=prepared.timeout,
                     max_body_bytes=self.options.max_body_bytes,
-                    body_timeout=_http.body_timeout(timeout),
+                    body_timeout=prepared.body_timeout,
                 )
-            except transport.InvalidParameterError as exc:
-                raise InvalidArgumentError(str(exc)) from None
-            except transport.ResponseTooLarge as exc:
-                raise APIConnectionError(self._redactor.text(str(exc))) from None
-            except (transport.BodyError, HTTPError, OSError) as exc:
-                decision = self._policy.decide(attempt, failed=True)
-                if not decision.retry:
-                    raise self._connection_error(exc) from None
-                log.debug("retrying after %s in %.2f s", type(exc).__name__, decision.wait)
-            else:
-                log.debug(
-                    "%s %s -> %s (request-id %s) in %.0f ms",
-                    raw.method,
-                    self._redactor.text(raw.url),
-                    raw.status,
-                    raw.headers.get("request-id"),
-                    (time.monotonic() - started) * 1000,
-                )
-                if raw.status < 300:
-                    return raw
-                if raw.status < 400:
-                    raise self._redirect_error(raw)
-                decision = self._policy.decide(attempt, status=raw.status, headers=raw.headers)
-                if not decision.retry:
-                    raise self._status_error(raw, decision.retry_after)
-            sleep(decision.wait)
+            except FAILURES as exc:
+                outcome = exc
+            judged = self.core.judge(attempt, outcome)
+            if not isinstance(judged, Retry):
+                return judged
+            sleep(judged.wait)
             attempt += 1
-
-    def _validate_request(
-        self,
-        call: Callable[..., transport.RawResponse],
-        headers: dict[str, str],
-        query: Sequence[tuple[str, str]],
-    ) -> None:
-        """Build the request without sending it, and check it against the spec."""
-        assert self._validator is not None
-        recorder = _RecordingPool()
-        with contextlib.suppress(_Recorded):
-            call(recorder, headers=headers, extra_query=query)
-        problems = self._validator.request_errors(recorder.method, recorder.url, headers)
-        if problems:
-            raise InvalidArgumentError("the request breaks the spec: " + "; ".join(problems))
-
-    def _decode(self, raw: transport.RawResponse, cls: type[T]) -> T:
-        if self._validator is not None:
-            problems = self._validator.response_errors(
-                raw.method, raw.url, raw.status, raw.headers, raw.body
-            )
-            if problems:
-                path, _, message = problems[0].partition(": ")
-                extra = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-                raise ResponseValidationError(self._redactor.text(message + extra), path=path)
-        try:
-            return _codec.decode(raw.body, cls)
-        except ResponseValidationError as exc:
-            raise ResponseValidationError(self._redactor.text(exc.reason), path=exc.path) from None
-
-    def _redirect_error(self, raw: transport.RawResponse) -> APIConnectionError:
-        location = self._redactor.text(raw.headers.get("location", "nowhere"))
-        return APIConnectionError(
-            f"{raw.status} redirect to {location} not followed (the API key stays with "
-            f"{self.base_url}); point base_url at the final address"
-        )
-
-    def _status_error(
-        self, raw: transport.RawResponse, retry_after: Optional[float]
-    ) -> APIStatusError:
-        """The error for a status >= 400, from a body parsed first and redacted after."""
-        text = raw.body.decode("utf-8", "replace")
-        body: object
-        try:
-            body = self._redactor.json(_codec.loads(raw.body))
-        except ResponseValidationError:
-            body = self._redactor.text(text)
-        error = body.get("error") if isinstance(body, dict) else None
-        error = error if isinstance(error, dict) else {}
-        details = error.get("details")
-        details = details if isinstance(details, dict) else None
-
-        def text_of(value: object) -> Optional[str]:
-            return value if isinstance(value, str) else None
-
-        error_type, message = text_of(error.get("type")), text_of(error.get("message"))
-        error_code = text_of(details.get("error_code")) if details else None
-        request_id = raw.headers.get("request-id") or (
-            text_of(body.get("request_id")) if isinstance(body, dict) else None
-        )
-        if message is None:
-            snippet = " ".join(self._redactor.text(text).split())[:200]
-            message = f"HTTP {raw.status}" + (
-                f" with a body that is not the error shape: {snippet!r}" if snippet else ""
-            )
-        if raw.status == 401 and not (self.options.api_key or self.options.auth_token):
-            message += " (no API key was sent: pass api_key= or set ANTHROPIC_API_KEY)"
-        cls: type[APIStatusError] = status_error_class(raw.status)
-        return cls(
-            message,
-            status_code=raw.status,
-            request_id=request_id,
-            error_type=error_type,
-            error_code=error_code,
-            details=details,
-            body=body,
-            retry_after=retry_after,
-        )
-
-    def _connection_error(self, exc: BaseException) -> APIConnectionError:
-        if isinstance(exc, transport.BodyError):
-            kind = APITimeoutError if isinstance(exc, transport.BodyTimeout) else APIConnectionError
-            return kind(self._redactor.text(str(exc)))
-        error = _http.connection_error(exc, f"GET {self.base_url}")
-        return type(error)(self._redactor.text(str(error)))
-
-
-class _Recorded(Exception):
-    """Raised by _RecordingPool to stop a call once its request is built."""
-
-
-class _RecordingPool:
-    """A pool that records the URL it is asked for and sends nothing."""
-
-    method = url = ""
-
-    def urlopen(self, method: str, url: str, redirect: bool = True, **kw: Any) -> Any:
-        self.method, self.url = method, url
-        raise _Recorded

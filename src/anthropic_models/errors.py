@@ -23,6 +23,7 @@
     ├── ResponseValidationError         the body is not what the spec says
     ├── PaginationError                 the server's cursors would loop or stall a walk
     ├── ModelUnavailableError           require_model(): not found, or retired
+    ├── ClientClosedError               a call on a client after close()
     ├── InvalidArgumentError            a bad argument, refused before anything is sent
     │   └── SnapshotError               a snapshot diff cannot read (snapshot.py)
     ├── CatalogError                    the reference server cannot load a catalogue
@@ -53,6 +54,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CatalogError",
+    "ClientClosedError",
     "ConflictError",
     "ContentTooLargeError",
     "GatewayTimeoutError",
@@ -222,6 +224,10 @@ class ModelUnavailableError(AnthropicModelsError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.model_id, self.reason))
+
+
+class ClientClosedError(AnthropicModelsError, RuntimeError):
+    """A call on a client after its ``close()``: make a new client (the pool is not reopened)."""
 
 
 class InvalidArgumentError(AnthropicModelsError, ValueError):

@@ -49,7 +49,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         ("retired", ["retired"]),
         (Lifecycle.deprecated, ["deprecated"]),
         (["active", "retired"], ["active", "retired"]),
-        ([Lifecycle.retired, "retired", "active"], ["retired", "active"]),
+        ([Lifecycle.retired, "active"], ["retired", "active"]),
         (list(Lifecycle), ["active", "deprecated", "retired"]),
     ],
 )
@@ -66,8 +66,9 @@ def test_lifecycle_is_sent_in_bracket_form(lifecycle: Any, sent: list[str]) -> N
     [
         ("sunset", "one of active, deprecated, retired"),
         (["active", "preview"], "'preview'"),
-        ([], "1 to 3 stages, not 0"),
-        (5, "a stage or a sequence"),
+        ([], "1 to 3 values, not 0"),
+        (["active", "active", "retired", "retired"], "1 to 3 values, not 4"),
+        (5, "lifecycle must be a string, not 5"),
         ([None], "not None"),
     ],
 )
@@ -143,7 +144,7 @@ def test_per_call_extra_headers_extra_query_and_timeout() -> None:
         ({"extra_query": {"a": object()}}, "text or a number"),
         ({"timeout": float("nan")}, "timeout"),
         ({"workspace_id": ""}, "workspace_id"),
-        ({"workspace_id": "wrk spc"}, "visible ASCII"),
+        ({"workspace_id": "wrk spc"}, "workspace_id must be text matching"),
     ],
 )
 def test_bad_per_call_options_are_refused(options: dict[str, Any], words: str) -> None:

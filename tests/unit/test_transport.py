@@ -44,13 +44,14 @@ def test_list_models_builds_method_path_query_and_headers() -> None:
 
 
 def test_unset_parameters_are_not_sent() -> None:
-    """None means absent: no empty query, no header, and the pool's own timeout and retries."""
+    """None means absent: no empty query, no header, the pool's own timeout, and no retry."""
     pool = FakePool([FakeResponse(200, b"{}")])
     transport.list_models(pool, BASE)
     (sent,) = pool.sent
     assert sent.url == BASE + "/v1/models"
     assert sent.headers == {}
-    assert "timeout" not in sent.options and "retries" not in sent.options
+    assert "timeout" not in sent.options
+    assert sent.options["retries"] is False  # one connection per call, not urllib3's Retry(3)
 
 
 def test_before_id_and_limit_one() -> None:
@@ -91,7 +92,7 @@ def test_get_model_refuses_segments_that_change_the_path(model_id: str) -> None:
 def test_header_injection_is_refused(value: str) -> None:
     """Header values with line breaks or NUL never reach the wire."""
     pool = FakePool()
-    with pytest.raises(transport.InvalidParameterError, match="anthropic-beta"):
+    with pytest.raises(transport.InvalidParameterError, match="anthropic_beta"):
         transport.list_models(pool, BASE, anthropic_beta=value)
     assert pool.sent == []
 
@@ -182,8 +183,15 @@ def test_array_parameters_repeat_in_bracket_form() -> None:
 def test_extra_query_follows_the_declared_parameters() -> None:
     """extra_query pairs are appended after the declared ones, repeated names included."""
     pool = FakePool([FakeResponse(200, b"{}")])
-    transport.list_models(pool, BASE, limit=1, extra_query=[("x", "1"), ("x", "2"), ("flag", True)])
+    transport.list_models(pool, BASE, limit=1, extra_query=[("x", "1"), ("x", "2"), ("flag", "true")])
     assert pool.sent[0].url == f"{BASE}/v1/models?limit=1&x=1&x=2&flag=true"
+
+
+def test_extra_query_replaces_a_declared_parameter_of_the_same_name() -> None:
+    """A name given in extra_query replaces the operation's own value (as the official SDK does)."""
+    pool = FakePool([FakeResponse(200, b"{}")])
+    transport.list_models(pool, BASE, limit=2, extra_query=[("limit", "5")])
+    assert pool.sent[0].url == f"{BASE}/v1/models?limit=5"
 
 
 def test_a_body_shorter_than_its_content_length_was_cut_off() -> None:

@@ -40,7 +40,6 @@ from __future__ import annotations
 import hmac
 import logging
 import os
-import re
 import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Union
@@ -49,11 +48,12 @@ import attrs
 
 from anthropic_models._redact import check_secret
 from anthropic_models.errors import InvalidArgumentError
-from anthropic_models.server.catalog import DEFAULT_LIMIT, MAX_LIMIT, Catalog, PageError
+from anthropic_models.server.catalog import DEFAULT_LIMIT, Catalog, PageError
 from anthropic_models.server.faults import Fault, FaultInjector
 from anthropic_models.server.request import (
     BadRequest,
     Route,
+    arguments,
     credentials,
     decode_segment,
     parse_query,
@@ -65,7 +65,7 @@ from anthropic_models.server.responses import (
     new_request_id,
     status_line,
 )
-from anthropic_models_generated.transport import LIST_MODELS
+from anthropic_models_generated.operations import LIST_MODELS, OPERATIONS, InvalidParameterError
 
 if TYPE_CHECKING:
     from anthropic_models._validation import SpecValidator
@@ -76,14 +76,10 @@ _log = logging.getLogger("anthropic_models.server")
 
 StartResponse = Callable[..., Any]
 _JSON = "application/json"
-_QUERY = [param for param in LIST_MODELS.parameters if param.location == "query"]
-_SCALAR_PARAMS = tuple(param.name for param in _QUERY if param.kind != "array")
-_LIFECYCLE_NAME = LIST_MODELS.parameter("lifecycle").name  # lifecycle[]
-_LIFECYCLE_NAMES = (_LIFECYCLE_NAME, _LIFECYCLE_NAME.removesuffix("[]"))
-_WORKSPACE = LIST_MODELS.parameter("anthropic_workspace_id").name
-_WORKSPACE_PATTERN = LIST_MODELS.parameter("anthropic_workspace_id").pattern
-_WORKSPACE_ENVIRON = "HTTP_" + _WORKSPACE.upper().replace("-", "_")
-_LIMIT_DIGITS = len(str(MAX_LIMIT))
+_LIFECYCLE = LIST_MODELS.parameter("lifecycle")
+_LIFECYCLE_PLAIN = _LIFECYCLE.name.removesuffix("[]")  # our decision: lifecycle= too
+_WORKSPACE = LIST_MODELS.parameter("workspace_id")
+_WORKSPACE_ENVIRON = "HTTP_" + _WORKSPACE.name.upper().replace("-", "_")
 
 
 @attrs.frozen
@@ -121,34 +117,28 @@ def _shown(value: str, limit: int = 100) -> str:
     return repr(value if len(value) <= limit else value[:limit] + "...")
 
 
-def _parse_limit(text: str) -> int:
-    digits = text[1:] if text[:1] in "+-" else text
-    if not (digits.isascii() and digits.isdigit()):
-        raise BadRequest(f"limit: expected an integer from 1 to {MAX_LIMIT}, got {_shown(text)}")
-    # No int() of a huge string: past the maximum's digits it is out of range anyway.
-    significant = digits.lstrip("0")
-    value = int(significant or "0") if len(significant) <= _LIMIT_DIGITS else MAX_LIMIT + 1
-    if text.startswith("-") or not 1 <= value <= MAX_LIMIT:
-        raise BadRequest(f"limit: expected an integer from 1 to {MAX_LIMIT}, got {_shown(text)}")
-    return value
-
-
-def _one(params: Mapping[str, list[str]], name: str) -> Optional[str]:
-    values = params.get(name)
-    return None if values is None else values[0]
-
-
 def _workspace(environ: Mapping[str, Any]) -> Optional[tuple[str, str]]:
-    """The response header echoing ``anthropic-workspace-id``; BadRequest if it is unusable."""
+    """The response header echoing ``anthropic-workspace-id``, when it is one the spec allows."""
     value = environ.get(_WORKSPACE_ENVIRON)
     if value is None:
         return None
     text = str(value).strip(" \t")  # optional whitespace around a field value is not part of it
-    if not text:
-        raise BadRequest(f"{_WORKSPACE}: must not be empty")
-    if _WORKSPACE_PATTERN is not None and not re.fullmatch(_WORKSPACE_PATTERN, text):
-        raise BadRequest(f"{_WORKSPACE}: must be visible ASCII (the spec's pattern)")
-    return (_WORKSPACE, text)
+    try:
+        _WORKSPACE.parse([text])
+    except InvalidParameterError:
+        return None
+    return (_WORKSPACE.name, text)
+
+
+def _stages(query: Mapping[str, list[str]]) -> Mapping[str, list[str]]:
+    """Our decision on the lifecycle filter: the plain form ``lifecycle=`` counts as ``lifecycle[]=``."""
+    if _LIFECYCLE_PLAIN not in query:
+        return query
+    return {**query, _LIFECYCLE.name: [*query.get(_LIFECYCLE.name, ()), *query[_LIFECYCLE_PLAIN]]}
+
+
+def _text(value: object) -> Optional[str]:
+    return None if value is None else str(value)
 
 
 def _catalog(catalog: object) -> Catalog:
@@ -242,10 +232,7 @@ class ModelsApp:
             ("request-id", request_id),
             *reply.headers,
         ]
-        try:
-            echo = _workspace(environ)
-        except BadRequest:
-            echo = None
+        echo = _workspace(environ)
         if echo is not None:
             headers.append(echo)
         start_response(status_line(reply.status), headers)
@@ -285,10 +272,10 @@ class ModelsApp:
                 time.sleep(plan.delay_seconds)
             if plan.fault is not None:
                 return _Reply.fault(plan.fault)
-            params = parse_query(environ)
-            _workspace(environ)
+            query = parse_query(environ)
             if operation == LIST_MODELS.operation_id:
-                return self._list_models(params)
+                return self._list_models(arguments(LIST_MODELS, _stages(query), environ))
+            arguments(OPERATIONS[operation], query, environ)
             return self._get_model(target)
         except BadRequest as exc:
             return _Reply.error_of(400, str(exc))
@@ -302,24 +289,16 @@ class ModelsApp:
             return True
         return hmac.compare_digest(key, self._key_bytes)
 
-    def _list_models(self, params: Mapping[str, list[str]]) -> _Reply:
-        for name in _SCALAR_PARAMS:
-            count = len(params.get(name, ()))
-            if count > 1:
-                raise BadRequest(f"{name}: given {count} times; give it at most once")
-        limit_text = _one(params, "limit")
-        limit = DEFAULT_LIMIT if limit_text is None else _parse_limit(limit_text)
-        after_id, before_id = _one(params, "after_id"), _one(params, "before_id")
-        for name, value in (("after_id", after_id), ("before_id", before_id)):
-            if value == "":
-                raise BadRequest(f"{name}: must not be empty")
-        stages: Optional[list[str]] = None
-        for name in _LIFECYCLE_NAMES:
-            if name in params:
-                stages = [*(stages or ()), *params[name]]
+    def _list_models(self, given: Mapping[str, object]) -> _Reply:
+        """The list's semantics: the catalogue's view, cursors and page size (the rest is ignored)."""
+        stages, limit = given.get("lifecycle"), given.get("limit", DEFAULT_LIMIT)
+        assert isinstance(limit, int) and (stages is None or isinstance(stages, tuple))
         try:
             body = self._catalog.page_json(
-                after_id=after_id, before_id=before_id, limit=limit, lifecycle=stages
+                after_id=_text(given.get("after_id")),
+                before_id=_text(given.get("before_id")),
+                limit=limit,
+                lifecycle=None if stages is None else [str(stage) for stage in stages],
             )
         except PageError as exc:
             raise BadRequest(str(exc)) from None

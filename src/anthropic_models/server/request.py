@@ -8,9 +8,17 @@ from urllib.parse import quote, unquote_to_bytes, urlsplit
 
 import attrs
 
-from anthropic_models_generated.transport import OPERATIONS
+from anthropic_models_generated.operations import OPERATIONS, InvalidParameterError, Operation
 
-__all__ = ["BadRequest", "Route", "credentials", "decode_segment", "parse_query", "route"]
+__all__ = [
+    "BadRequest",
+    "Route",
+    "arguments",
+    "credentials",
+    "decode_segment",
+    "parse_query",
+    "route",
+]
 
 _BAD_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
 
@@ -165,4 +173,32 @@ def credentials(environ: Mapping[str, Any]) -> list[bytes]:
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() == "bearer":
         found.append(wsgi_bytes(token.strip(" \t")))
+    return found
+
+
+def arguments(
+    operation: Operation, query: Mapping[str, list[str]], environ: Mapping[str, Any]
+) -> dict[str, object]:
+    """The query and header parameters the spec declares, each read and checked by its metadata.
+
+    The one generic check (the client's, on what it sends): every declared parameter is checked,
+    also one this server gives no meaning to; a parameter the spec does not declare is ignored.
+    Leading and trailing blanks of a header value are not part of it. BadRequest names the first
+    parameter refused.
+    """
+    found: dict[str, object] = {}
+    for param in operation.parameters:
+        if param.location == "query":
+            texts = query.get(param.name, [])
+        elif param.location == "header":
+            key = "HTTP_" + param.name.upper().replace("-", "_")
+            texts = [str(environ[key]).strip(" \t")] if key in environ else []
+        else:
+            continue
+        try:
+            value = param.parse(texts)
+        except InvalidParameterError as exc:
+            raise BadRequest(str(exc)) from None
+        if value is not None:
+            found[param.python_name] = value
     return found
