@@ -154,6 +154,26 @@ def _page_item(op: Operation, iterator: Any) -> Any:
     return f"models.{item}"
 
 
+def _error_types(spec: Spec) -> dict[int, str]:
+    """The error type of every status: the operations' examples, and ``x-api-error-types``."""
+    types = dict(spec.error_types())
+    more = spec.document.get("x-api-error-types", {})
+    if not isinstance(more, dict):
+        raise SpecError("openapi.yaml: x-api-error-types: a mapping of status to error type")
+    for status, error_type in more.items():
+        if not isinstance(status, int) or not 400 <= status <= 599 or not isinstance(error_type, str):
+            raise SpecError(
+                f"openapi.yaml: x-api-error-types: {status!r}: an error status and its type"
+            )
+        if status in types:
+            raise SpecError(
+                f"openapi.yaml: x-api-error-types: {status} is an operation's status already "
+                f"(its example says {types[status]!r}): one source per fact"
+            )
+        types[status] = error_type
+    return dict(sorted(types.items()))
+
+
 def render(spec: Spec, environment: jinja2.Environment) -> dict[str, str]:
     """The sources of operations.py, transport.py and methods.py (without their headers)."""
     operations = [_context(op) for op in spec.operations]
@@ -165,13 +185,13 @@ def render(spec: Spec, environment: jinja2.Environment) -> dict[str, str]:
                     f"openapi.yaml: {op['id']}: method {name!r} is also {names[name]}'s"
                 )
             names[name] = op["id"]
-    error_types = spec.error_types()
+    error_types = _error_types(spec)
     out = {}
     for module in ("operations", "transport", "methods"):
         runtime = (TEMPLATES / f"{module}_runtime.py").read_text(encoding="utf-8")
         out[module] = environment.get_template(f"{module}.py.jinja2").render(
             runtime=runtime.rstrip("\n"),
             operations=operations,
-            error_types=sorted(error_types.items()),
+            error_types=list(error_types.items()),
         )
     return out

@@ -31,7 +31,7 @@ __all__ = ["Decision", "RetryPolicy", "retry_after", "should_retry_status", "sle
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 DEFAULT_MAX_RETRY_WAIT = 60.0
-RETRY_STATUSES = frozenset({408, 409, 429})
+RETRY_STATUSES = frozenset({408, 409, 429})  # not the spec's: the SDK's retry policy
 
 _sleep = time.sleep  # tests replace this to record waits instead of sleeping
 

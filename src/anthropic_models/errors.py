@@ -11,10 +11,14 @@
     │   ├── NotFoundError               404
     │   ├── RequestTimeoutError         408
     │   ├── ConflictError               409
+    │   ├── PreconditionFailedError     412
     │   ├── RequestTooLargeError        413 (also named ContentTooLargeError, as in the SDK)
     │   ├── UnprocessableEntityError    422
     │   ├── RateLimitError              429
+    │   ├── RequestHeaderFieldsTooLargeError  431
+    │   ├── ClientClosedRequestError    499
     │   └── InternalServerError         >= 500
+    │       ├── HTTPNotImplementedError 501
     │       ├── ServiceUnavailableError 503
     │       ├── GatewayTimeoutError     504
     │       └── OverloadedError         529
@@ -56,8 +60,10 @@ __all__ = [
     "CatalogError",
     "ClientClosedError",
     "ConflictError",
+    "ClientClosedRequestError",
     "ContentTooLargeError",
     "GatewayTimeoutError",
+    "HTTPNotImplementedError",
     "InternalServerError",
     "InvalidArgumentError",
     "MissingDependencyError",
@@ -67,7 +73,9 @@ __all__ = [
     "PaginationError",
     "PaymentRequiredError",
     "PermissionDeniedError",
+    "PreconditionFailedError",
     "RateLimitError",
+    "RequestHeaderFieldsTooLargeError",
     "RequestTimeoutError",
     "RequestTooLargeError",
     "ResponseValidationError",
@@ -154,6 +162,10 @@ class ConflictError(APIStatusError):
     """409: the request conflicts with the server's state (retried by default)."""
 
 
+class PreconditionFailedError(APIStatusError):
+    """412: a precondition of the request failed."""
+
+
 class RequestTooLargeError(APIStatusError):
     """413: the request is too large."""
 
@@ -170,8 +182,20 @@ class RateLimitError(APIStatusError):
     """429: too many requests (retried by default, honouring retry-after)."""
 
 
+class RequestHeaderFieldsTooLargeError(APIStatusError):
+    """431: the request's headers are too large."""
+
+
+class ClientClosedRequestError(APIStatusError):
+    """499: the connection was closed before the server answered."""
+
+
 class InternalServerError(APIStatusError):
     """500 and above: the server failed (retried by default)."""
+
+
+class HTTPNotImplementedError(InternalServerError):
+    """501: the server does not implement this (retried by default, as every 5xx)."""
 
 
 class ServiceUnavailableError(InternalServerError):
@@ -242,7 +266,7 @@ class MissingDependencyError(AnthropicModelsError, ImportError):
     """A feature needs an optional extra that is not installed."""
 
 
-_BY_STATUS: dict[int, type[APIStatusError]] = {
+_BY_STATUS: dict[int, type[APIStatusError]] = {  # not the spec's: the SDK's error classes
     400: BadRequestError,
     401: AuthenticationError,
     402: PaymentRequiredError,
@@ -250,9 +274,13 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     404: NotFoundError,
     408: RequestTimeoutError,
     409: ConflictError,
+    412: PreconditionFailedError,
     413: RequestTooLargeError,
     422: UnprocessableEntityError,
     429: RateLimitError,
+    431: RequestHeaderFieldsTooLargeError,
+    499: ClientClosedRequestError,
+    501: HTTPNotImplementedError,
     503: ServiceUnavailableError,
     504: GatewayTimeoutError,
     529: OverloadedError,

@@ -48,7 +48,7 @@ def test_control_headers_are_ignored_unless_faults_are_enabled() -> None:
         (404, "not_found_error", None),
         (413, "request_too_large", None),
         (418, "invalid_request_error", None),
-        (599, "api_error", None),
+        (599, "api_error", "0"),  # every 5xx is retryable: the client's policy (the SDK's)
     ],
 )
 def test_x_mock_status_forces_a_status_with_its_error_body(

@@ -7,6 +7,11 @@ the package and fails, naming file and line, on an integer literal equal to a pa
 the spec names. A line holding the same number for another reason (a request budget) says so
 with the comment ``# not the spec's``. Changing ``maximum: 1000`` in openapi.yaml and
 regenerating then changes every surface.
+
+The same holds for statuses: the spec's error statuses and their error types are generated
+(``operations.ERROR_TYPES``, each operation's ``errors``), so a dict, set or tuple literal holding
+two or more error statuses (400..599) is a hand-written status table, named here; a policy that is
+not the spec's (the SDK's retryable statuses, the SDK's error classes) says so with the same comment.
 """
 
 from __future__ import annotations
@@ -52,6 +57,66 @@ def _literals(path: Path, numbers: set[int], versions: set[str]) -> list[str]:
         ):
             found.append(f"{path.name}:{node.lineno}: {value!r}")
     return found
+
+
+def _status_tables(path: Path) -> list[str]:
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict):
+            elements = [key for key in node.keys if key is not None]
+        elif isinstance(node, (ast.Set, ast.Tuple, ast.List)):
+            elements = list(node.elts)
+        else:
+            continue
+        statuses = [
+            element.value
+            for element in elements
+            if isinstance(element, ast.Constant)
+            and type(element.value) is int
+            and 400 <= element.value <= 599
+        ]
+        marked = any(
+            "# not the spec's" in lines[number - 1]
+            for number in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+        )
+        if len(statuses) >= 2 and not marked:
+            found.append(f"{path.name}:{node.lineno}: statuses {statuses}")
+    return found
+
+
+def test_no_module_writes_a_status_table_by_hand() -> None:
+    """Error statuses and their types come from the generated operations, not from a table."""
+    found = [
+        f"{path.parent.relative_to(ROOT)}/{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line in _status_tables(path)
+    ]
+    assert found == []
+
+
+def test_the_lint_finds_a_hand_written_status_table(tmp_path: Path) -> None:
+    """The scan catches a status-keyed dict and a tuple of statuses, and spares a marked policy."""
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        'TYPES = {400: "invalid_request_error", 404: "not_found_error"}\n'
+        "FAULTS = (429, 503)\n"
+        "RETRY = frozenset({408, 429})  # not the spec's: the SDK's policy\n"
+        "ONE = {404: 1}\n",
+        encoding="utf-8",
+    )
+    assert [line.split(":")[1] for line in _status_tables(sample)] == ["1", "2"]
+
+
+def test_the_error_types_are_the_spec_examples() -> None:
+    """The generated table holds each operation's documented statuses with its example's type."""
+    from anthropic_models_generated import operations
+
+    for operation in operations.OPERATIONS.values():
+        for status, error_type in operation.errors:
+            assert error_type is not None, (operation.operation_id, status)
+            assert operations.ERROR_TYPES[status] == error_type
 
 
 def test_no_module_writes_a_spec_number_by_hand() -> None:

@@ -35,12 +35,13 @@ from typing import Any, Mapping, Optional
 
 import attrs
 
+from anthropic_models._retry import should_retry_status
 from anthropic_models.server.request import BadRequest
 from anthropic_models.server.responses import status_line
 
 __all__ = ["CONTROL_HEADERS", "RANDOM_FAULT_STATUSES", "Fault", "FaultInjector", "FaultPlan"]
 
-RANDOM_FAULT_STATUSES = (429, 503, 529)
+RANDOM_FAULT_STATUSES = (429, 503, 529)  # not the spec's: the server's choice
 """The statuses a random failure picks from, with equal chances."""
 
 CONTROL_HEADERS = (
@@ -53,7 +54,6 @@ CONTROL_HEADERS = (
 )
 """The request headers that control faults when they are enabled."""
 
-_RETRYABLE = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
 _MAX_KEYS = 10_000
 _ERROR_CODE = re.compile(r"[a-z0-9_]{1,64}\Z")
 
@@ -169,7 +169,7 @@ class FaultInjector:
     def _fault(
         self, status: int, retry_after: Optional[int], why: str, error_code: Optional[str] = None
     ) -> Fault:
-        if retry_after is None and status in _RETRYABLE:
+        if retry_after is None and should_retry_status(status, {}):
             retry_after = self.retry_after
         phrase = status_line(status).split(" ", 1)[1]
         return Fault(

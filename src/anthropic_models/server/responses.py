@@ -7,24 +7,9 @@ import json
 import secrets
 from typing import Any, Optional
 
-__all__ = ["ERROR_TYPES", "error_body", "error_type_for", "new_request_id", "status_line"]
+from anthropic_models_generated.operations import ERROR_TYPES
 
-ERROR_TYPES: dict[int, str] = {
-    400: "invalid_request_error",
-    401: "authentication_error",
-    402: "billing_error",
-    403: "permission_error",
-    404: "not_found_error",
-    405: "invalid_request_error",
-    409: "conflict_error",
-    413: "request_too_large",
-    429: "rate_limit_error",
-    500: "api_error",
-    503: "api_error",
-    504: "timeout_error",
-    529: "overloaded_error",
-}
-"""The error ``type`` of each status the server can answer; others fall back by range."""
+__all__ = ["ERROR_TYPES", "error_body", "error_type_for", "new_request_id", "status_line"]
 
 _PHRASES = {529: "Overloaded"}
 
@@ -40,7 +25,11 @@ def new_request_id() -> str:
 
 
 def error_type_for(status: int) -> str:
-    """The error ``type`` for a status: documented ones first, then by range."""
+    """The error ``type`` for a status: the spec's (:data:`ERROR_TYPES`), else by range.
+
+    >>> error_type_for(404), error_type_for(405), error_type_for(502)
+    ('not_found_error', 'invalid_request_error', 'api_error')
+    """
     return ERROR_TYPES.get(status, "api_error" if status >= 500 else "invalid_request_error")
 
 
