@@ -20,24 +20,13 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
+from tests.generation.specs import overlay
 
 pytest.importorskip("datamodel_code_generator", reason="needs the generate dependency group")
 yaml = pytest.importorskip("yaml")
 
 HERE = Path(__file__).resolve().parent
 PACKAGE = "anthropic_models_generated"
-
-
-def overlay(base: Any, change: Any) -> Any:
-    """``base`` with ``change`` merged in: mappings merge, lists extend, scalars replace."""
-    if isinstance(base, dict) and isinstance(change, dict):
-        merged = dict(base)
-        for key, value in change.items():
-            merged[key] = overlay(base[key], value) if key in base else value
-        return merged
-    if isinstance(base, list) and isinstance(change, list):
-        return [*base, *change]
-    return change
 
 
 def write_variant(name: str, folder: str, tmp: Path) -> Path:
