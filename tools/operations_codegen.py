@@ -31,7 +31,7 @@ _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bo
 
 def _summary(description: str) -> str:
     """The first sentence of a description, on one line."""
-    text = " ".join(description.split())
+    text = " ".join((description or "").split())
     end = text.find(". ")
     return text if end < 0 else text[: end + 1]
 
@@ -122,8 +122,8 @@ def _context(op: Operation) -> dict[str, Any]:
         "const": op.operation_id.upper(),
         "method": op.method.upper(),
         "path": op.path,
-        "summary": op.summary,
-        "description": op.description.strip(),
+        "summary": op.summary or op.operation_id,
+        "description": (op.description or "").strip(),
         "descriptors": [_descriptor(p) for p in op.parameters],
         "success": success[0],
         "errors": [

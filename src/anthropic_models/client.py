@@ -4,9 +4,20 @@ The examples in this module's docstrings run against the reference server's buil
 as ``client`` (the test suite runs them so).
 
 >>> from anthropic_models import ModelsClient
->>> with ModelsClient(api_key="sk-example", base_url="http://127.0.0.1:9") as client:
-...     client
+>>> with ModelsClient(api_key="sk-example", base_url="http://127.0.0.1:9") as local:
+...     local
 ModelsClient(base_url='http://127.0.0.1:9', api_key=<set>, auth_token=<unset>, max_retries=2)
+
+The operations (their typed methods generated from the spec): one page, every model lazily, one
+model by id or alias (retired ones included).
+
+>>> page = client.list_models(limit=2)
+>>> len(page), page.has_more
+(2, True)
+>>> next(client.iter_models(limit=100, lifecycle=["retired"])).lifecycle.value
+'retired'
+>>> client.retrieve(page.data[1].id) == page.data[1]
+True
 """
 
 from __future__ import annotations

@@ -58,9 +58,14 @@ def test_a_cursor_outside_the_view_still_works(server: RunningServer, client: Mo
     assert [m.id for m in client.iter_models(after_id=retired.id)] == expected
 
 
-def test_docstring_examples_run_against_the_reference_server(client: ModelsClient) -> None:
+def test_docstring_examples_run_against_the_reference_server(
+    server: RunningServer, client: ModelsClient
+) -> None:
     """The client's examples are real: they run against the built-in catalogue."""
-    result = doctest.testmod(client_module, extraglobs={"client": client}, raise_on_error=False)
+    retired = next(m.id for m in server.catalog if m.lifecycle is Lifecycle.retired)
+    result = doctest.testmod(
+        client_module, extraglobs={"client": client, "retired_id": retired}, raise_on_error=False
+    )
     assert result.failed == 0
     assert result.attempted >= 8
 

@@ -169,3 +169,19 @@ def test_a_bad_connection_limit_is_refused(limit: Any) -> None:
     """connection_limit is a whole number from 1 to 10000."""
     with pytest.raises(errors.InvalidArgumentError, match="connection_limit"):
         AsyncModelsClient(api_key=KEY, base_url=BASE, connection_limit=limit)
+
+
+def test_an_asyncio_client_that_validates_loads_openapi_core_off_the_event_loop() -> None:
+    """Making AsyncModelsClient(validate=True) imports no openapi-core: the first call loads it in a worker."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("openapi_core")
+    code = (
+        "import sys\n"
+        "from anthropic_models import AsyncModelsClient\n"
+        "AsyncModelsClient(api_key='k', base_url='http://127.0.0.1:9', validate=True)\n"
+        "print('openapi_core' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
