@@ -61,7 +61,8 @@ from anthropic_models_generated.operations import Operation
 __all__ = ["DEFAULT_ANTHROPIC_VERSION", "DEFAULT_BASE_URL", "ModelsClient"]
 
 _USER_AGENT = f"anthropic-models/{__version__} Python/{platform.python_version()} urllib3/{getattr(urllib3, '__version__', '?')}"
-_PAGE_SIZE_MAX = operations.LIST_MODELS.parameter("limit").maximum
+_LIMIT_MAX = operations.LIST_MODELS.parameter("limit").maximum
+_PAGE_SIZE_MAX = None if _LIMIT_MAX is None else int(_LIMIT_MAX)  # the largest page the spec allows
 Stages = Union[str, Lifecycle, Sequence[Union[str, Lifecycle]], None]
 
 

@@ -143,19 +143,25 @@ def test_every_view_is_the_catalogue_filtered() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"limit": 0}, "limit: expected an integer from 1 to 1000"),
-        ({"limit": 1001}, "limit: expected an integer from 1 to 1000"),
-        ({"limit": True}, "limit: expected an integer"),
+        ({"limit": 0}, "limit: must be an integer from 1 to 1000, not 0"),
+        ({"limit": 1001}, "limit: must be an integer from 1 to 1000, not 1001"),
+        ({"limit": True}, "limit: must be an integer"),
         ({"after_id": "m-a", "before_id": "m-b"}, "before_id: cannot be combined with after_id"),
         ({"after_id": "zzz"}, "after_id: no listed model has the id 'zzz'"),
         ({"before_id": "zzz"}, "before_id: no listed model has the id 'zzz'"),
-        ({"lifecycle": ["gone"]}, "lifecycle[]: unknown stage 'gone'; expected one of active"),
-        ({"lifecycle": ["active,retired"]}, "lifecycle[]: unknown stage 'active,retired'"),
-        ({"lifecycle": [""]}, "lifecycle[]: an empty value"),
-        ({"lifecycle": []}, "lifecycle[]: give at least one stage"),
+        (
+            {"lifecycle": ["gone"]},
+            "lifecycle[]: must be one of active, deprecated, retired, not 'gone'",
+        ),
+        (
+            {"lifecycle": ["active,retired"]},
+            "lifecycle[]: must be one of active, deprecated, retired, not 'active,retired'",
+        ),
+        ({"lifecycle": [""]}, "lifecycle[]: must be one of active, deprecated, retired, not ''"),
+        ({"lifecycle": []}, "lifecycle[]: takes 1 to 3 values, not 0"),
         ({"lifecycle": "active"}, "lifecycle[]: expected a sequence of stages"),
-        ({"lifecycle": ["active"] * 4}, "lifecycle[]: at most 3 values, got 4"),
-        ({"lifecycle": [None]}, "lifecycle[]: unknown stage 'None'"),
+        ({"lifecycle": ["active"] * 4}, "lifecycle[]: takes 1 to 3 values, not 4"),
+        ({"lifecycle": [None]}, "lifecycle[]: must be a string, not None"),
     ],
 )
 def test_page_errors_name_the_parameter(kwargs: dict[str, Any], message: str) -> None:
@@ -669,7 +675,7 @@ def test_dev_zero_is_refused_at_once() -> None:
 
 def test_an_endless_json_stream_is_refused_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     """A stream that starts like JSON and never ends is refused once it passes the limit."""
-    import anthropic_models.server.catalog as module
+    import anthropic_models.server.catalogue_file as module
 
     monkeypatch.setattr(module, "MAX_CATALOG_BYTES", 4 * 1024 * 1024)
     read, write = os.pipe()

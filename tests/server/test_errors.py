@@ -79,7 +79,10 @@ def assert_error(answer: Answer, status: int, error_type: str, *fragments: str) 
         ("lifecycle[]=", "lifecycle[] must be one of active, deprecated, retired, not ''"),
         ("lifecycle[]", "lifecycle[] must be one of active, deprecated, retired, not ''"),
         ("lifecycle=", "lifecycle[] must be one of active, deprecated, retired, not ''"),
-        ("lifecycle[]=active&lifecycle[]=", "lifecycle[] must be one of active, deprecated, retired, not ''"),
+        (
+            "lifecycle[]=active&lifecycle[]=",
+            "lifecycle[] must be one of active, deprecated, retired, not ''",
+        ),
         (
             "lifecycle[]=active&lifecycle[]=deprecated&lifecycle[]=retired&lifecycle[]=active",
             "lifecycle[] takes 1 to 3 values, not 4",

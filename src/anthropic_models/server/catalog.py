@@ -24,11 +24,9 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from datetime import datetime, timezone
 from importlib import resources
 from types import MappingProxyType
 from typing import (
@@ -43,11 +41,20 @@ from typing import (
 )
 
 from anthropic_models import _codec
-from anthropic_models.errors import AnthropicModelsError, CatalogError, ResponseValidationError
-from anthropic_models.server.schema_check import SchemaProblem, check_model
+from anthropic_models.errors import CatalogError
+from anthropic_models.server.catalogue_entry import UNUSABLE_IDS, Entry, describe_id, is_text
+from anthropic_models.server.catalogue_file import MAX_CATALOG_BYTES, parse_document, read_catalogue
+from anthropic_models.server.stages import (
+    ALL_CODES,
+    DEFAULT_LIFECYCLE,
+    STAGE_CODE,
+    STAGES,
+    PageError,
+    stage_codes,
+)
 from anthropic_models.server.synthetic import MAX_SYNTHETIC, synthetic_models
 from anthropic_models_generated.models import ListModelsResponse, ModelInfo
-from anthropic_models_generated.transport import LIST_MODELS
+from anthropic_models_generated.operations import LIST_MODELS, InvalidParameterError
 
 __all__ = [
     "DEFAULT_LIFECYCLE",
@@ -62,148 +69,12 @@ __all__ = [
 ]
 
 _LIMIT = LIST_MODELS.parameter("limit")
-_LIFECYCLE = LIST_MODELS.parameter("lifecycle")
 
 DEFAULT_LIMIT: int = int(_LIMIT.default or 0)
 """The page size when a request gives no ``limit`` (the spec's default)."""
 
 MAX_LIMIT: int = int(_LIMIT.maximum or 0)
 """The largest accepted ``limit`` (the spec's maximum)."""
-
-STAGES: tuple[str, ...] = _LIFECYCLE.enum or ()
-"""The lifecycle stages, in the spec's order: active, deprecated, retired."""
-
-MAX_STAGES: int = int(_LIFECYCLE.max_items or len(STAGES))
-"""The most ``lifecycle[]`` values one request may give (the spec's maxItems)."""
-
-DEFAULT_LIFECYCLE: tuple[str, ...] = tuple(stage for stage in STAGES if stage != "retired")
-"""The view of a list request without ``lifecycle[]``: every stage but ``retired``."""
-
-MAX_CATALOG_BYTES = 64 * 1024 * 1024
-"""The largest catalogue file read (64 MiB, about 70,000 models with full capabilities)."""
-
-_NOTE_KEY = "note"
-_UNUSABLE_IDS = ("", ".", "..")
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_CHUNK = 1024 * 1024
-_STAGE_CODE = {stage: code for code, stage in enumerate(STAGES)}
-_ALL_STAGES = frozenset(range(len(STAGES)))
-_DEFAULT_CODES = frozenset(_STAGE_CODE[stage] for stage in DEFAULT_LIFECYCLE)
-
-
-class PageError(AnthropicModelsError, ValueError):
-    """A page cannot be served: bad limit or lifecycle, both cursors, or a cursor naming no model."""
-
-    def __init__(self, parameter: str, message: str) -> None:
-        self.parameter = parameter
-        super().__init__(f"{parameter}: {message}")
-
-
-def _located(prefix: str, path: str) -> str:
-    """``$.created_at`` under ``models[3]`` is ``models[3].created_at``."""
-    return prefix + path[1:]
-
-
-def _describe_id(value: str) -> str:
-    return repr(value if len(value) <= 100 else value[:100] + "...")
-
-
-def _is_text(value: str) -> bool:
-    """Whether a string is Unicode text that UTF-8 can carry (no lone surrogate)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _surrogate_path(value: Any, path: str = "$") -> Optional[str]:
-    """The JSON path of the first string (key or value) holding a lone surrogate, if any."""
-    if isinstance(value, str):
-        return None if _is_text(value) else path
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            place = f"{path}.{key}" if isinstance(key, str) and _is_text(key) else None
-            if place is None:
-                return f"{path} (a key)"
-            found = _surrogate_path(item, place)
-            if found:
-                return found
-    if isinstance(value, (list, tuple)):
-        for number, item in enumerate(value):
-            found = _surrogate_path(item, f"{path}[{number}]")
-            if found:
-                return found
-    return None
-
-
-def _micros(value: datetime) -> int:
-    """A release time as exact microseconds since the epoch (the sort key)."""
-    return (value - _EPOCH) // _EPOCH.resolution
-
-
-def _stage_codes(lifecycle: Optional[Iterable[str]]) -> frozenset[int]:
-    """The stages a request asks for; None is the default view. PageError for a bad request."""
-    if lifecycle is None:
-        return _DEFAULT_CODES
-    name = _LIFECYCLE.name
-    if isinstance(lifecycle, (str, bytes)):
-        raise PageError(name, "expected a sequence of stages, not a single string")
-    values = list(lifecycle)
-    if not values:
-        raise PageError(name, "give at least one stage")
-    if len(values) > MAX_STAGES:
-        raise PageError(name, f"at most {MAX_STAGES} values, got {len(values)}")
-    codes = set()
-    for value in values:
-        code = _STAGE_CODE.get(value) if isinstance(value, str) else None
-        if code is None:
-            shown = "an empty value" if value == "" else f"unknown stage {_describe_id(str(value))}"
-            raise PageError(name, f"{shown}; expected one of {', '.join(STAGES)}")
-        codes.add(code)
-    return frozenset(codes)
-
-
-class _Entry:
-    """One model while a catalogue is built: its id, sort key, stage and encoded JSON."""
-
-    __slots__ = ("created_us", "encoded", "id", "stage", "where")
-
-    def __init__(self, model_id: str, created_us: int, stage: int, encoded: bytes, where: str):
-        self.id = model_id
-        self.created_us = created_us
-        self.stage = stage
-        self.encoded = encoded
-        self.where = where
-
-    @classmethod
-    def checked(cls, raw: Mapping[str, Any], where: str) -> _Entry:
-        """An entry from a JSON-shaped model, checked against the spec first."""
-        data = dict(raw)
-        try:
-            model = _codec.structure(data, ModelInfo)
-            check_model(data)
-        except ResponseValidationError as exc:
-            reason = str(exc)[len(exc.path) + 2 :]
-            raise CatalogError(f"{_located(where, exc.path)}: {reason}") from None
-        except SchemaProblem as problem:
-            raise CatalogError(f"{_located(where, problem.path())}: {problem.reason}") from None
-        place = _surrogate_path(data)
-        if place is not None:
-            raise CatalogError(
-                f"{_located(where, place)}: holds a lone surrogate (such as '\\udcff'), "
-                "which is not Unicode text"
-            )
-        if model.id in _UNUSABLE_IDS:
-            raise CatalogError(
-                f"{where}.id: {model.id!r} cannot be used as a cursor or path segment"
-            )
-        try:
-            text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError) as exc:
-            raise CatalogError(f"{where}: not representable as JSON ({exc})") from None
-        stage = _STAGE_CODE[str(data["lifecycle"])]
-        return cls(model.id, _micros(model.created_at), stage, text.encode("utf-8"), where)
 
 
 class Catalog:
@@ -255,7 +126,7 @@ class Catalog:
     @staticmethod
     def _entries(
         models: Iterable[Union[ModelInfo, Mapping[str, Any]]], models_path: str
-    ) -> Iterator[_Entry]:
+    ) -> Iterator[Entry]:
         for number, model in enumerate(models):
             where = f"{models_path}[{number}]"
             if isinstance(model, ModelInfo):
@@ -264,17 +135,17 @@ class Catalog:
                 raw = model
             else:
                 raise CatalogError(f"{where}: expected an object, got {type(model).__name__}")
-            yield _Entry.checked(raw, where)
+            yield Entry.checked(raw, where)
 
     def _build(
-        self, entries: Iterable[_Entry], aliases: Optional[Mapping[str, str]], *, aliases_path: str
+        self, entries: Iterable[Entry], aliases: Optional[Mapping[str, str]], *, aliases_path: str
     ) -> None:
-        ordered: list[_Entry] = []
-        seen: dict[str, _Entry] = {}
+        ordered: list[Entry] = []
+        seen: dict[str, Entry] = {}
         for entry in entries:
             if entry.id in seen:
                 raise CatalogError(
-                    f"{entry.where}.id: duplicate id {_describe_id(entry.id)}"
+                    f"{entry.where}.id: duplicate id {describe_id(entry.id)}"
                     f" (also {seen[entry.id].where}.id)"
                 )
             seen[entry.id] = entry
@@ -289,7 +160,7 @@ class Catalog:
         del ordered
         object.__setattr__(self, "_index", {model_id: i for i, model_id in enumerate(ids)})
         object.__setattr__(self, "_models", None)
-        object.__setattr__(self, "_views", {_ALL_STAGES: range(len(ids))})
+        object.__setattr__(self, "_views", {ALL_CODES: range(len(ids))})
         object.__setattr__(self, "_views_lock", threading.Lock())
         object.__setattr__(
             self, "_aliases", MappingProxyType(self._checked_aliases(aliases or {}, aliases_path))
@@ -301,11 +172,11 @@ class Catalog:
         checked: dict[str, str] = {}
         for alias, target in aliases.items():
             place = f"{where}[{json.dumps(alias)}]" if isinstance(alias, str) else where
-            if not isinstance(alias, str) or alias in _UNUSABLE_IDS:
+            if not isinstance(alias, str) or alias in UNUSABLE_IDS:
                 raise CatalogError(
                     f"{place}: an alias must be a usable path segment, got {alias!r}"
                 )
-            if not _is_text(alias):
+            if not is_text(alias):
                 raise CatalogError(f"{place}: the alias holds a lone surrogate, not Unicode text")
             if alias in self._index:
                 raise CatalogError(f"{place}: the alias is also a model id")
@@ -344,7 +215,7 @@ class Catalog:
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"a catalogue path must be a str or a path, not {type(path).__name__}")
         try:
-            data = _read_catalogue(path)
+            data = read_catalogue(path)
         except OSError as exc:
             raise CatalogError(
                 f"{path}: cannot read the catalogue: {exc.strerror or exc}"
@@ -353,34 +224,7 @@ class Catalog:
 
     @classmethod
     def _from_json_bytes(cls, data: bytes, source: str) -> Catalog:
-        def refuse_constant(name: str) -> NoReturn:
-            raise ValueError(f"{name} is not JSON")
-
-        try:
-            document = json.loads(data, parse_constant=refuse_constant)
-        except UnicodeDecodeError as exc:
-            raise CatalogError(f"{source}: not UTF-8 text ({exc.reason})") from None
-        except ValueError as exc:
-            raise CatalogError(f"{source}: not JSON: {exc}") from None
-        except RecursionError:
-            raise CatalogError(f"{source}: not JSON: nested too deeply") from None
-        if isinstance(document, list):
-            models, aliases, models_path = document, None, ""
-        elif isinstance(document, dict):
-            unknown = sorted(set(document) - {"models", "aliases", _NOTE_KEY})
-            if unknown or "models" not in document:
-                shown = ", ".join(json.dumps(key) for key in unknown)
-                raise CatalogError(
-                    f'{source}: expected {{"models": [...], "aliases": {{...}}, "note": "..."}}'
-                    + (f", found unknown key(s) {shown}" if unknown else "")
-                )
-            if not isinstance(document.get(_NOTE_KEY, ""), str):
-                raise CatalogError(f"{source}: {_NOTE_KEY}: expected a string")
-            models, aliases, models_path = document["models"], document.get("aliases"), "models"
-            if not isinstance(models, list):
-                raise CatalogError(f"{source}: models: expected an array of models")
-        else:
-            raise CatalogError(f"{source}: expected an array of models or an object with models")
+        models, aliases, models_path = parse_document(data, source)
         catalog = cls.__new__(cls)
         try:
             catalog._build(cls._entries(models, models_path), aliases, aliases_path="aliases")
@@ -405,7 +249,7 @@ class Catalog:
         models, aliases = synthetic_models(n, seed)
         # Generated ids are unique, so no error ever quotes an entry's place.
         entries = (
-            _Entry(m.id, m.created_us, _STAGE_CODE[m.stage], m.encoded, "synthetic") for m in models
+            Entry(m.id, m.created_us, STAGE_CODE[m.stage], m.encoded, "synthetic") for m in models
         )
         catalog = cls.__new__(cls)
         catalog._build(entries, aliases, aliases_path="aliases")
@@ -483,7 +327,7 @@ class Catalog:
         >>> len(Catalog.builtin().view_ids()), len(Catalog.builtin().view_ids(["retired"]))
         (19, 14)
         """
-        return tuple(self._ids[i] for i in self._view(_stage_codes(lifecycle)))
+        return tuple(self._ids[i] for i in self._view(stage_codes(lifecycle)))
 
     def page_bounds(
         self,
@@ -503,11 +347,13 @@ class Catalog:
         >>> Catalog.synthetic(10).page_bounds(before_id=Catalog.synthetic(10).ids[4], limit=3)
         (1, 4, True)
         """
-        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-            raise PageError("limit", f"expected an integer from 1 to {MAX_LIMIT}, got {limit!r}")
+        try:
+            _LIMIT.check(limit)
+        except InvalidParameterError as exc:
+            raise PageError("limit", str(exc).removeprefix("limit ")) from None
         if after_id is not None and before_id is not None:
             raise PageError("before_id", "cannot be combined with after_id")
-        view = self._view(_stage_codes(lifecycle))
+        view = self._view(stage_codes(lifecycle))
         if before_id is not None:
             stop = bisect_left(view, self._cursor("before_id", before_id))
             start = max(0, stop - limit)
@@ -519,7 +365,7 @@ class Catalog:
     def _cursor(self, name: str, model_id: str) -> int:
         position = self._index.get(model_id)
         if position is None:
-            raise PageError(name, f"no listed model has the id {_describe_id(model_id)}")
+            raise PageError(name, f"no listed model has the id {describe_id(model_id)}")
         return position
 
     def page_json(
@@ -535,7 +381,7 @@ class Catalog:
         start, stop, has_more = self.page_bounds(
             after_id=after_id, before_id=before_id, limit=limit, lifecycle=lifecycle
         )
-        positions = self._view(_stage_codes(lifecycle))[start:stop]
+        positions = self._view(stage_codes(lifecycle))[start:stop]
         if start == stop:
             first = last = b"null"
         else:
@@ -582,45 +428,3 @@ class Catalog:
                 b"}",
             )
         )
-
-
-def _read_catalogue(path: Union[str, os.PathLike[str]]) -> bytes:
-    """The bytes of a catalogue file, refusing early what is too large or does not start like JSON.
-
-    A regular file's size is checked before reading; a device or a pipe is read in chunks, its
-    first significant byte must open an array or an object, and it is refused once it passes the
-    limit, so that ``/dev/zero`` is refused at once and an endless stream after the limit.
-    """
-    with open(path, "rb") as file:
-        info = os.fstat(file.fileno())
-        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_CATALOG_BYTES:
-            raise CatalogError(
-                f"{path}: the file has {info.st_size} bytes; a catalogue may have at most "
-                f"{MAX_CATALOG_BYTES} bytes"
-            )
-        chunks: list[bytes] = []
-        size = 0
-        started = False
-        while True:
-            chunk = file.read(_CHUNK)
-            if not chunk:
-                break
-            if not started:
-                significant = chunk.lstrip(b" \t\r\n")
-                if significant.startswith(b"\xef\xbb\xbf"):
-                    significant = significant[3:].lstrip(b" \t\r\n")
-                if significant:
-                    started = True
-                    if significant[:1] not in (b"[", b"{"):
-                        raise CatalogError(
-                            f"{path}: not a JSON catalogue: it must start with '[' or '{{', "
-                            f"found byte 0x{significant[0]:02x}"
-                        )
-            size += len(chunk)
-            if size > MAX_CATALOG_BYTES:
-                raise CatalogError(
-                    f"{path}: more than {MAX_CATALOG_BYTES} bytes; a catalogue may have at most "
-                    f"{MAX_CATALOG_BYTES} bytes"
-                )
-            chunks.append(chunk)
-        return b"".join(chunks)
