@@ -26,14 +26,23 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, AsyncIterator, Callable, Optional, TypeVar
 
 from anthropic_models._core import FAILURES, Prepared, Retry
+from anthropic_models._options import check_id
 from anthropic_models.client import (
+    PAGE_SIZE_MAX,
     ModelsClient,
     Stages,
     check_connection_limit,
+    is_usable,
     page_of,
+    selection,
     start_cursor,
 )
-from anthropic_models.errors import ClientClosedError, InvalidArgumentError
+from anthropic_models.errors import (
+    ClientClosedError,
+    InvalidArgumentError,
+    ModelUnavailableError,
+    NotFoundError,
+)
 from anthropic_models.pagination import Cursor, ModelPage, Walk
 from anthropic_models_generated import transport
 from anthropic_models_generated.methods import RESULTS, AsyncMethods, CallOptions
@@ -172,15 +181,34 @@ class AsyncModelsClient(AsyncMethods[ModelPage]):
 
         return walk()
 
-    # -- helpers over the operations (the sync client's, in the client's threads) -------------
+    # -- helpers over the operations ------------------------------------------------------------
+    # Without a cache they are awaited walks and retrieves; the cache (shared with the sync client,
+    # behind its locks) is used from the client's threads.
+
+    @property
+    def _cached(self) -> bool:
+        return self.sync._cache is not None
 
     async def is_model_available(self, model_id: str) -> bool:
-        """True when the model exists and is not retired."""
-        return await self._run(self.sync.is_model_available, model_id)
+        """True when the model exists and is not retired; see :meth:`ModelsClient.is_model_available`."""
+        if self._cached:
+            return await self._run(self.sync.is_model_available, model_id)
+        try:
+            return is_usable(await self.retrieve(check_id("model_id", model_id)))
+        except NotFoundError:
+            return False
 
     async def require_model(self, model_id: str) -> ModelInfo:
         """The model, or ModelUnavailableError saying why not."""
-        return await self._run(self.sync.require_model, model_id)
+        if self._cached:
+            return await self._run(self.sync.require_model, model_id)
+        try:
+            model = await self.retrieve(check_id("model_id", model_id))
+        except NotFoundError:
+            raise ModelUnavailableError(model_id, "not found") from None
+        if not is_usable(model):
+            raise ModelUnavailableError(model_id, "retired")
+        return model
 
     async def find_models(
         self,
@@ -190,15 +218,23 @@ class AsyncModelsClient(AsyncMethods[ModelPage]):
         lifecycle: Stages = None,
     ) -> list[ModelInfo]:
         """The models matching every filter; see :meth:`ModelsClient.find_models`."""
-        return await self._run(
-            functools.partial(
-                self.sync.find_models, line=line, capability=capability, lifecycle=lifecycle
+        keep = selection(line, capability)
+        if self._cached and lifecycle is None:
+            return await self._run(
+                functools.partial(self.sync.find_models, line=line, capability=capability)
             )
-        )
+        walk = self.iter_models(limit=PAGE_SIZE_MAX, lifecycle=lifecycle)
+        return [model async for model in walk if keep(model)]
 
     async def latest(self, line: Optional[str] = None) -> Optional[ModelInfo]:
-        """The newest active model, of one line if given."""
-        return await self._run(self.sync.latest, line)
+        """The newest active model, of one line if given (the walk stops at the first match)."""
+        keep = selection(line, active=True)
+        if self._cached:
+            return await self._run(self.sync.latest, line)
+        async for model in self.iter_models(limit=PAGE_SIZE_MAX):
+            if keep(model):
+                return model
+        return None
 
     def clear_cache(self) -> None:
         """Forget the cached catalogue and aliases."""

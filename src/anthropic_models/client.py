@@ -62,7 +62,7 @@ __all__ = ["DEFAULT_ANTHROPIC_VERSION", "DEFAULT_BASE_URL", "ModelsClient"]
 
 _USER_AGENT = f"anthropic-models/{__version__} Python/{platform.python_version()} urllib3/{getattr(urllib3, '__version__', '?')}"
 _LIMIT_MAX = operations.LIST_MODELS.parameter("limit").maximum
-_PAGE_SIZE_MAX = None if _LIMIT_MAX is None else int(_LIMIT_MAX)  # the largest page the spec allows
+PAGE_SIZE_MAX = None if _LIMIT_MAX is None else int(_LIMIT_MAX)  # the largest page the spec allows
 Stages = Union[str, Lifecycle, Sequence[Union[str, Lifecycle]], None]
 
 
@@ -115,7 +115,25 @@ def check_connection_limit(value: object) -> int:
     )
 
 
-def _is_usable(model: ModelInfo) -> bool:
+def selection(
+    line: Optional[str], capability: Optional[str] = None, *, active: bool = False
+) -> Callable[[ModelInfo], bool]:
+    """The filter of ``find_models`` and ``latest`` (arguments checked now)."""
+    if line is not None and not isinstance(line, str):
+        raise InvalidArgumentError(f"line must be a string, not {line!r}")
+    path = _capability_path(capability) if capability is not None else None
+
+    def keep(model: ModelInfo) -> bool:
+        return (
+            (not active or model.lifecycle is Lifecycle.active)
+            and (line is None or model.line == line)
+            and (path is None or _capability_support(model, path))
+        )
+
+    return keep
+
+
+def is_usable(model: ModelInfo) -> bool:
     """Not retired: retired is the one stage documented as unusable (a newer stage is usable)."""
     return model.lifecycle is not Lifecycle.retired
 
@@ -309,7 +327,7 @@ class ModelsClient(SyncMethods[ModelPage]):
         False
         """
         try:
-            return _is_usable(self._lookup(model_id))
+            return is_usable(self._lookup(model_id))
         except NotFoundError:
             return False
 
@@ -324,7 +342,7 @@ class ModelsClient(SyncMethods[ModelPage]):
             model = self._lookup(model_id)
         except NotFoundError:
             raise ModelUnavailableError(model_id, "not found") from None
-        if not _is_usable(model):
+        if not is_usable(model):
             raise ModelUnavailableError(model_id, "retired")
         return model
 
@@ -344,15 +362,8 @@ class ModelsClient(SyncMethods[ModelPage]):
         >>> all(m.line == "haiku" for m in client.find_models(line="haiku", lifecycle="active"))
         True
         """
-        if line is not None and not isinstance(line, str):
-            raise InvalidArgumentError(f"line must be a string, not {line!r}")
-        path = _capability_path(capability) if capability is not None else None
-        return [
-            model
-            for model in self._catalogue(lifecycle)
-            if (line is None or model.line == line)
-            and (path is None or _capability_support(model, path))
-        ]
+        keep = selection(line, capability)
+        return [model for model in self._catalogue(lifecycle) if keep(model)]
 
     def latest(self, line: Optional[str] = None) -> Optional[ModelInfo]:
         """The newest active model, of one line if given; None if there is none.
@@ -362,16 +373,7 @@ class ModelsClient(SyncMethods[ModelPage]):
         >>> client.latest("sonnet").line
         'sonnet'
         """
-        if line is not None and not isinstance(line, str):
-            raise InvalidArgumentError(f"line must be a string, not {line!r}")
-        return next(
-            (
-                model
-                for model in self._catalogue(None)
-                if model.lifecycle is Lifecycle.active and (line is None or model.line == line)
-            ),
-            None,
-        )
+        return next(filter(selection(line, active=True), self._catalogue(None)), None)
 
     def clear_cache(self) -> None:
         """Forget the cached catalogue and aliases (if ``cache_ttl`` was given)."""
@@ -384,7 +386,7 @@ class ModelsClient(SyncMethods[ModelPage]):
         """The models of a view, from the cache for the default view when there is one."""
 
         def walk_all() -> Iterator[ModelInfo]:
-            return self.iter_models(limit=_PAGE_SIZE_MAX, lifecycle=lifecycle)
+            return self.iter_models(limit=PAGE_SIZE_MAX, lifecycle=lifecycle)
 
         if self._cache is None or lifecycle is not None:
             return walk_all()
