@@ -304,7 +304,9 @@ class Operation(NamedTuple):
         headers: Optional[Mapping[str, str]] = None,
         extra_query: QueryPairs = (),
     ) -> Request:
-        """The request for checked ``arguments`` (see :meth:`check`); nothing is sent.
+        """The request for ``arguments`` (by keyword name, as :meth:`check` returns them; not
+        checked here, so that a conformance kit can build a request the spec refuses); nothing is
+        sent.
 
         Path values are percent-encoded as one segment (``/`` included); query arrays go out one
         pair per value (style form, explode). A name given in ``extra_query`` replaces the
@@ -320,7 +322,7 @@ class Operation(NamedTuple):
             if param.location == "path":
                 path = path.replace("{" + param.name + "}", _segment(param, value))
             elif param.location == "query":
-                values = value if isinstance(value, tuple) else (value,)
+                values = value if isinstance(value, (tuple, list)) else (value,)
                 query.extend((param.name, param.text(item)) for item in values)
             elif not isinstance(value, tuple):
                 sent[param.name] = param.text(value)
