@@ -117,12 +117,6 @@ class Parameter(NamedTuple):
             )
         return self._from_text(texts[0], label)
 
-    def text(self, value: Scalar) -> str:
-        """One value as it goes on the wire."""
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        return str(value)
-
     # -- internals -------------------------------------------------------------------------------
 
     def _count(self, count: int, label: str) -> None:
@@ -299,7 +293,7 @@ class Operation(NamedTuple):
     def build(
         self,
         base_url: str,
-        arguments: Mapping[str, Value],
+        arguments: Mapping[str, object],
         *,
         headers: Optional[Mapping[str, str]] = None,
         extra_query: QueryPairs = (),
@@ -323,9 +317,9 @@ class Operation(NamedTuple):
                 path = path.replace("{" + param.name + "}", _segment(param, value))
             elif param.location == "query":
                 values = value if isinstance(value, (tuple, list)) else (value,)
-                query.extend((param.name, param.text(item)) for item in values)
-            elif not isinstance(value, tuple):
-                sent[param.name] = param.text(value)
+                query.extend((param.name, _text(item)) for item in values)
+            else:
+                sent[param.name] = _text(value)
         replaced = {name for name, _ in extra_query}
         query = [pair for pair in query if pair[0] not in replaced]
         query.extend(extra_query)
@@ -342,8 +336,15 @@ class Operation(NamedTuple):
         return Request(method=self.method, url=url, headers=sent)
 
 
-def _segment(param: Parameter, value: Value) -> str:
-    text = param.text(value) if not isinstance(value, tuple) else ""
+def _text(value: object) -> str:
+    """A value as it goes on the wire (``true``/``false`` for booleans)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.value if isinstance(value, enum.Enum) else str(value)
+
+
+def _segment(param: Parameter, value: object) -> str:
+    text = _text(value)
     if text in ("", ".", ".."):
         raise InvalidParameterError(
             param.python_name, f"{param.python_name} cannot be {text!r}: it would change the path"
