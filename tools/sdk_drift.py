@@ -177,6 +177,7 @@ def sdk_facts(sdk: ModuleType) -> dict[str, frozenset[str]]:
         ]
         sources = "\n".join(inspect.getsource(operation) for operation in operations)
         default_headers = sdk.Anthropic(api_key="sdk-drift").default_headers
+        params_named = frozenset(typing.get_type_hints(params))
     except (ImportError, AttributeError, OSError, TypeError, NameError) as error:
         raise SdkUnreadable(f"{type(error).__name__}: {error}") from error
     header_params = {param for _, param in _HEADER_PARAM.findall(sources)}
@@ -190,7 +191,7 @@ def sdk_facts(sdk: ModuleType) -> dict[str, frozenset[str]]:
             "ModelInfo fields": fields,
             "BetaModelInfo fields": beta_fields,
             "field values": values,
-            "list parameters": frozenset(typing.get_type_hints(params)) - header_params,
+            "list parameters": params_named - header_params,
             "headers": frozenset(
                 {header.lower() for header in _HEADER.findall(sources)}
                 | {h.lower() for h in default_headers if h.lower().startswith("anthropic-")}
