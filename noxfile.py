@@ -1,5 +1,6 @@
 """Sessions: generate, check-generated, tests (every supported Python), lint, typecheck, min-deps,
-spec, package, schemathesis (the default list), and bench, conformance and peers on demand. ``nox`` alone runs the default list; ``nox -s NAME`` one session.
+spec, package, schemathesis (the default list), and bench, conformance, peers and sdk-drift on
+demand. ``nox`` alone runs the default list; ``nox -s NAME`` one session.
 
 Interpreters come from pyenv when it has them (``~/.pyenv/versions/3.X*/bin`` is put on PATH), so
 no ``pyenv global`` is needed. A missing interpreter is skipped with a warning locally and is an
@@ -14,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import nox
+from nox.command import CommandFailed
 
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
@@ -202,3 +204,23 @@ def bench(session: nox.Session) -> None:
     # Rebuild the package: a reused venv must benchmark the code as it is now, not a cached build.
     session.install("--force-reinstall", "--no-deps", ".")
     session.run("python", "-m", "bench", *session.posargs)
+
+
+@nox.session(name="sdk-drift", python=GENERATOR_PYTHON)
+def sdk_drift(session: nox.Session) -> None:
+    """What the newest official SDK (PyPI, no pin) knows that openapi.yaml and the built-in
+    catalogue do not (not in the default list; see tools/sdk_drift.py for how to follow a release).
+
+    Exits as the report does: 0 no drift, 1 drift, 2 the SDK could not be installed or read.
+    """
+    pyyaml = [req for req in nox.project.dependency_groups(PYPROJECT, "spec") if "PyYAML" in req]
+    try:
+        session.install("--upgrade", "anthropic")
+    except CommandFailed:
+        print("sdk-drift: could not install the official SDK (anthropic) from the package index")
+        raise SystemExit(2) from None
+    session.install(*pyyaml, ".")
+    python = str(Path(session.bin) / "python")
+    code = subprocess.run([python, "tools/sdk_drift.py", *session.posargs], check=False).returncode
+    if code:
+        raise SystemExit(code)

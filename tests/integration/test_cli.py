@@ -14,6 +14,7 @@ from anthropic_models._format import stage
 from anthropic_models.cli import main
 from anthropic_models.server import RunningServer, serve_in_thread
 from anthropic_models_generated import transport
+from tests.catalogue_facts import a_model, an_alias
 
 pytestmark = pytest.mark.integration
 
@@ -82,8 +83,9 @@ def test_list_filters(run, server: RunningServer) -> None:  # type: ignore[no-un
 
 def test_get_and_latest(run, server: RunningServer) -> None:  # type: ignore[no-untyped-def]
     """get resolves an alias; latest prints the newest active id of a line."""
-    status, out, _ = run("get", "claude-opus-4-5", "--json")
-    assert status == 0 and json.loads(out)["id"] == "claude-opus-4-5-20251101"
+    alias, target = an_alias("active", "deprecated")
+    status, out, _ = run("get", alias, "--json")
+    assert status == 0 and json.loads(out)["id"] == target
     sonnet = next(m.id for m in server.catalog if m.line == "sonnet" and stage(m) == "active")
     assert run("latest", "--line", "sonnet") == (0, f"{sonnet}\n", "")
     status, _, err = run("latest", "--line", "gpt")
@@ -92,11 +94,12 @@ def test_get_and_latest(run, server: RunningServer) -> None:  # type: ignore[no-
 
 def test_check_exit_codes(run) -> None:  # type: ignore[no-untyped-def]
     """check: 0 when all are available, 1 when one is not, with the reason."""
-    status, out, _ = run("check", "claude-sonnet-4-5", "claude-opus-4-6")
+    deprecated, active, retired = an_alias("deprecated")[0], a_model("active"), a_model("retired")
+    status, out, _ = run("check", deprecated, active)
     assert status == 0 and out.count(": ok") == 2
-    status, out, _ = run("check", "claude-sonnet-4-5", "claude-3-opus-20240229", "claude-nope")
+    status, out, _ = run("check", deprecated, retired, "claude-nope")
     assert status == 1
-    assert "claude-3-opus-20240229: unavailable (retired)" in out
+    assert f"{retired}: unavailable (retired)" in out
     assert "claude-nope: unavailable (not found)" in out
 
 

@@ -14,6 +14,7 @@ from anthropic_models import ModelsClient, errors
 from anthropic_models import client as client_module
 from anthropic_models.server import RunningServer, serve_in_thread
 from anthropic_models_generated.models import Lifecycle
+from tests.catalogue_facts import CATALOG, a_model, an_alias, newest_of_line
 
 pytestmark = pytest.mark.integration
 
@@ -90,16 +91,17 @@ def test_walk_from_a_cursor_is_exclusive(server: RunningServer, client: ModelsCl
 
 def test_helpers_against_the_server(server: RunningServer, client: ModelsClient) -> None:
     """retrieve resolves aliases; availability, require, find and latest agree with the catalogue."""
-    assert client.retrieve("claude-sonnet-4-5").id == "claude-sonnet-4-5-20250929"
-    assert client.is_model_available("claude-sonnet-4-5") is True
-    assert client.is_model_available("claude-3-opus-20240229") is False
+    alias, target = an_alias("deprecated")
+    assert client.retrieve(alias).id == target
+    assert client.is_model_available(alias) is True
+    assert client.is_model_available(a_model("retired")) is False
     assert client.is_model_available("claude-nope") is False
     with pytest.raises(errors.ModelUnavailableError, match="retired"):
-        client.require_model("claude-3-opus-latest")
+        client.require_model(an_alias("retired")[0])
     retired = [m.id for m in server.catalog if m.lifecycle is Lifecycle.retired]
     assert [m.id for m in client.find_models(lifecycle="retired")] == retired
     latest = client.latest("haiku")
-    assert latest is not None and latest.id == "claude-haiku-5-5"
+    assert latest is not None and latest.id == newest_of_line("haiku")
 
 
 def test_server_errors_reach_the_client_typed(server: RunningServer) -> None:
@@ -147,7 +149,8 @@ def test_validate_true_checks_every_response(server: RunningServer) -> None:
     with ModelsClient(api_key=KEY, base_url=server.url, validate=True) as strict:
         walked = list(strict.iter_models(limit=3, lifecycle=list(Lifecycle)))
         assert len(walked) == len(server.catalog)
-        assert strict.retrieve("claude-opus-4-5").line == "opus"
+        alias, target = an_alias("active", "deprecated")
+        assert strict.retrieve(alias) == CATALOG.get(target)
 
 
 def test_validate_true_without_the_extra_says_what_to_install(
@@ -193,8 +196,9 @@ def test_the_async_client_against_the_server(server: RunningServer) -> None:
             assert all([m.id for m in walk] == ids for walk in walks[:4])
             assert all(m.lifecycle is Lifecycle.retired for page in walks[4:] for m in page)
             assert [m.id async for m in client.iter_models(limit=7)] == ids
-            assert (await client.retrieve("claude-sonnet-4-5")).id == "claude-sonnet-4-5-20250929"
-            assert await client.is_model_available("claude-3-opus-20240229") is False
+            alias, target = an_alias("deprecated")
+            assert (await client.retrieve(alias)).id == target
+            assert await client.is_model_available(a_model("retired")) is False
             with pytest.raises(errors.NotFoundError):
                 await client.retrieve("claude-nope")
 

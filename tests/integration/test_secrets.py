@@ -14,6 +14,7 @@ import pytest
 from anthropic_models import ModelsClient, errors
 from anthropic_models.cli import main
 from anthropic_models.server import RunningServer, serve_in_thread
+from tests.catalogue_facts import a_model, an_alias
 from tests.scripted_server import Reply, Reset, Stall, scripted_server
 
 pytestmark = pytest.mark.integration
@@ -46,7 +47,7 @@ def test_client_repr_and_every_error_are_clean(
         seen.append(good.list_models(limit=2))
         for call in (
             lambda: good.retrieve("claude-nope"),
-            lambda: good.require_model("claude-3-opus-20240229"),
+            lambda: good.require_model(a_model("retired")),
             lambda: good.list_models(after_id="nope"),
         ):
             with pytest.raises(errors.AnthropicModelsError) as info:
@@ -99,8 +100,8 @@ def test_cli_output_and_errors_are_clean(
     runs = [
         ["list", "--api-key", SECRET],
         ["list", "--all", "--json", "--api-key", SECRET],
-        ["get", "claude-sonnet-4-5", "--api-key", SECRET],
-        ["check", "claude-sonnet-4-5", "claude-nope", "--api-key", SECRET],
+        ["get", an_alias("active", "deprecated")[0], "--api-key", SECRET],
+        ["check", a_model("deprecated"), "claude-nope", "--api-key", SECRET],
         ["latest", "--api-key", SECRET],
         ["get", "claude-x", "--api-key", SECRET + "-wrong"],
         ["list", "--api-key", SECRET, "--base-url", "http://127.0.0.1:1", "--max-retries", "0"],

@@ -19,6 +19,7 @@ import urllib3
 
 from anthropic_models.server import serve_in_thread
 from anthropic_models.server.runner import RunningServer
+from tests.catalogue_facts import a_model
 
 pytestmark = pytest.mark.integration
 
@@ -124,8 +125,8 @@ def test_a_request_sent_just_before_stopping_is_answered() -> None:
     server = serve_in_thread(api_key=KEY)
     with socket.create_connection((server.host, server.port), timeout=5) as sock:
         sock.sendall(
-            b"GET /v1/models/claude-opus-5 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-            + f"x-api-key: {KEY}\r\n\r\n".encode()
+            f"GET /v1/models/{a_model('active')} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+            f"x-api-key: {KEY}\r\n\r\n".encode()
         )
         assert server.stop(drain_seconds=10) == 0
         answer = b""

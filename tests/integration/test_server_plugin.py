@@ -16,6 +16,7 @@ import urllib3
 from anthropic_models.errors import CatalogError
 from anthropic_models.pytest_plugin import ServerFactory
 from anthropic_models.server import Catalog, ModelsApp, RunningServer
+from tests.catalogue_facts import an_alias
 
 pytestmark = pytest.mark.integration
 
@@ -29,14 +30,15 @@ def test_models_server_runs_the_builtin_catalogue_with_a_fresh_key(
     assert models_server.catalog.ids == Catalog.builtin().ids
     assert models_server.api_key is not None
     assert models_server.api_key.startswith("sk-ant-test-")
+    alias, target = an_alias("active", "deprecated")
     with urllib3.PoolManager(retries=False) as pool:
         response = pool.request(
             "GET",
-            models_server.url + "/v1/models/claude-haiku-4-5",
+            models_server.url + f"/v1/models/{alias}",
             headers={"authorization": f"Bearer {models_server.api_key}"},
         )
     assert response.status == 200
-    assert json.loads(response.data)["id"] == "claude-haiku-4-5-20251001"
+    assert json.loads(response.data)["id"] == target
 
 
 @pytest.mark.parametrize("models_server", [{"faults": True, "api_key": "sk-fixed"}], indirect=True)

@@ -1,7 +1,14 @@
-"""The official anthropic SDK, unchanged, against the reference server (Python >= 3.10, with the SDK)."""
+"""The official anthropic SDK, unchanged, against the reference server (Python >= 3.10, with the SDK).
+
+The SDK's sync and async clients list the default view and every filter, retrieve every id the
+SDK names and every retired model; the expected answers are read from the served catalogue and
+the installed SDK, never written here.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import sys
 from collections.abc import Iterator
 from itertools import combinations
@@ -9,8 +16,12 @@ from typing import Any
 
 import pytest
 
-from anthropic_models.server import RunningServer, serve_in_thread
+from anthropic_models.server import Catalog, RunningServer, serve_in_thread
 from anthropic_models.server.catalog import STAGES
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import sdk_drift
 
 pytestmark = [
     pytest.mark.integration,
@@ -22,6 +33,24 @@ anthropic: Any = pytest.importorskip("anthropic")
 KEY = "sk-ant-sdk-key"
 WORKSPACE = "wrkspc_011CZkZaBF1tNoB5wlCeusgy"
 STAGE_SETS = [list(stages) for size in (1, 2, 3) for stages in combinations(STAGES, size)]
+CATALOG = Catalog.builtin()
+RETIRED = CATALOG.view_ids(["retired"])
+RETIRED_ALIASES = sorted(alias for alias, target in CATALOG.aliases.items() if target in RETIRED)
+DEFAULT_ALIASES = sorted(set(CATALOG.aliases) - set(RETIRED_ALIASES))
+
+
+def _expected(name: str) -> dict[str, Any]:
+    """The catalogue's model for an id or alias, as JSON (what the SDK must read back)."""
+    body = CATALOG.model_json(name)
+    assert body is not None, name
+    data: dict[str, Any] = json.loads(body)
+    return data
+
+
+def _read(model: Any) -> dict[str, Any]:
+    """An SDK model as JSON, with the fields the server sent."""
+    data: dict[str, Any] = model.model_dump(mode="json", exclude_unset=True)
+    return data
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +75,7 @@ def test_list_auto_paginates_over_the_default_view(server: RunningServer, client
     models = list(first)
     assert [model.id for model in models] == list(server.catalog.view_ids())
     assert {model.lifecycle for model in models} == {"active", "deprecated"}
-    assert "claude-3-opus-20240229" not in {model.id for model in models}
+    assert not {model.id for model in models} & set(RETIRED)
 
 
 @pytest.mark.parametrize("stages", STAGE_SETS, ids="+".join)
@@ -68,15 +97,16 @@ def test_list_walks_backward_from_a_before_id(server: RunningServer, client: Any
     assert seen == ids[:-1]
 
 
-def test_a_retired_cursor_pages_the_default_view(server: RunningServer, client: Any) -> None:
+@pytest.mark.parametrize("cursor", RETIRED)
+def test_a_retired_cursor_pages_the_default_view(client: Any, cursor: str) -> None:
     """A cursor naming a retired model (outside the default view) still places the page."""
-    page = client.models.list(after_id="claude-opus-4-1-20250805", lifecycle=["retired"], limit=2)
-    assert [model.id for model in page.data] == [
-        "claude-opus-4-20250514",
-        "claude-sonnet-4-20250514",
-    ]
-    empty = client.models.list(after_id="claude-opus-4-1-20250805")
-    assert (empty.data, empty.has_more) == ([], False)
+    after = RETIRED[RETIRED.index(cursor) + 1 :]
+    page = client.models.list(after_id=cursor, lifecycle=["retired"], limit=2)
+    assert [model.id for model in page.data] == list(after[:2])
+    position = CATALOG.position(cursor)
+    assert position is not None
+    older = [i for i in CATALOG.view_ids() if (CATALOG.position(i) or 0) > position]
+    assert [model.id for model in client.models.list(after_id=cursor)] == older
 
 
 def test_workspace_id_is_sent_and_echoed(client: Any) -> None:
@@ -84,9 +114,10 @@ def test_workspace_id_is_sent_and_echoed(client: Any) -> None:
     listed = client.models.with_raw_response.list(workspace_id=WORKSPACE, limit=1)
     assert listed.headers["anthropic-workspace-id"] == WORKSPACE
     assert len(listed.parse().data) == 1
-    got = client.models.with_raw_response.retrieve("claude-opus-5", workspace_id=WORKSPACE)
+    newest = CATALOG.view_ids()[0]
+    got = client.models.with_raw_response.retrieve(newest, workspace_id=WORKSPACE)
     assert got.headers["anthropic-workspace-id"] == WORKSPACE
-    assert got.parse().id == "claude-opus-5"
+    assert got.parse().id == newest
 
 
 def test_beta_models_list_and_retrieve(server: RunningServer, client: Any) -> None:
@@ -95,29 +126,46 @@ def test_beta_models_list_and_retrieve(server: RunningServer, client: Any) -> No
     assert [model.id for model in listed] == list(server.catalog.view_ids())
     retired = list(client.beta.models.list(lifecycle=["retired"], workspace_id=WORKSPACE))
     assert [model.id for model in retired] == list(server.catalog.view_ids(["retired"]))
-    model = client.beta.models.retrieve("claude-haiku-4-5", betas=["files-api-2025-04-14"])
-    assert model.id == "claude-haiku-4-5-20251001"
-    assert model.capabilities.thinking.types.between_tools.supported is True
+    for alias in DEFAULT_ALIASES:
+        model = client.beta.models.retrieve(alias, betas=["files-api-2025-04-14"])
+        assert _read(model) == _expected(alias)
 
 
-def test_retrieve_resolves_an_alias_and_reads_the_new_fields(client: Any) -> None:
-    """client.models.retrieve(alias) returns the dated model with its lifecycle and capabilities."""
-    model = client.models.retrieve("claude-sonnet-4-5")
-    assert model.id == "claude-sonnet-4-5-20250929"
-    assert model.display_name == "Claude Sonnet 4.5"
-    assert model.type == "model"
-    assert model.lifecycle == "deprecated"
-    assert model.retires_at.date().isoformat() == "2026-11-30"
-    assert model.capabilities.effort.max.supported is False
-    assert model.capabilities.server_tools.web_search.supported is True
+@pytest.mark.parametrize("name", sorted(sdk_drift.model_names(anthropic)))
+def test_retrieve_reads_every_model_the_sdk_names(client: Any, name: str) -> None:
+    """client.models.retrieve(id or alias) of every name in the SDK's Model literal reads the
+    catalogue's model whole: id, lifecycle, dates and capabilities."""
+    model = client.models.retrieve(name)
+    assert model.id == CATALOG.resolve(name)
+    assert model.lifecycle in {"active", "deprecated"}
+    assert _read(model) == _expected(name)
 
 
-def test_retrieve_returns_a_retired_model(client: Any) -> None:
+@pytest.mark.parametrize("name", [*RETIRED, *RETIRED_ALIASES])
+def test_retrieve_returns_a_retired_model(client: Any, name: str) -> None:
     """A retired model (by id or by an alias) is still retrievable, with lifecycle retired."""
-    for name in ("claude-3-opus-20240229", "claude-opus-4-0"):
-        model = client.models.retrieve(name)
-        assert model.lifecycle == "retired"
-        assert model.deprecated_at < model.retires_at
+    model = client.models.retrieve(name)
+    assert model.lifecycle == "retired"
+    assert model.deprecated_at < model.retires_at
+    assert _read(model) == _expected(name)
+
+
+def test_the_async_client_lists_filters_and_retrieves(server: RunningServer) -> None:
+    """AsyncAnthropic auto-paginates the default view and each filter, and retrieves every SDK
+    name and every retired model, as the catalogue holds them."""
+
+    async def run() -> None:
+        async with anthropic.AsyncAnthropic(api_key=KEY, base_url=server.url, max_retries=0) as sdk:
+            listed = [model.id async for model in sdk.models.list(limit=4)]
+            assert listed == list(CATALOG.view_ids())
+            for stages in STAGE_SETS:
+                found = [model.id async for model in sdk.models.list(lifecycle=stages, limit=5)]
+                assert found == list(CATALOG.view_ids(stages)), stages
+            names = [*sorted(sdk_drift.model_names(anthropic)), *RETIRED, *RETIRED_ALIASES]
+            models = await asyncio.gather(*(sdk.models.retrieve(name) for name in names))
+            assert [_read(model) for model in models] == [_expected(name) for name in names]
+
+    asyncio.run(run())
 
 
 def test_errors_map_to_the_sdk_classes_with_request_ids(server: RunningServer, client: Any) -> None:
@@ -131,7 +179,7 @@ def test_errors_map_to_the_sdk_classes_with_request_ids(server: RunningServer, c
         client.models.list(after_id="no-such-model")
     with anthropic.Anthropic(api_key="wrong", base_url=server.url, max_retries=0) as other:
         with pytest.raises(anthropic.AuthenticationError):
-            other.models.retrieve("claude-sonnet-4-5")
+            other.models.retrieve(CATALOG.view_ids()[0])
 
 
 @pytest.mark.parametrize("stages", [["gone"], ["active,retired"], [""], ["active"] * 4])
@@ -169,9 +217,10 @@ def test_injected_statuses_become_the_sdk_classes(
 def test_the_sdk_retries_through_injected_failures(server: RunningServer) -> None:
     """x-mock-fail-times makes the first two calls fail with 529; the SDK's retries get through."""
     headers = {"x-mock-fail-times": "2", "x-mock-key": "sdk-retry", "x-mock-retry-after": "0"}
+    alias, target = next(iter(CATALOG.aliases.items()))
     with anthropic.Anthropic(api_key=KEY, base_url=server.url, max_retries=2) as sdk:
-        model = sdk.models.retrieve("claude-opus-4-0", extra_headers=headers)
-    assert model.id == "claude-opus-4-20250514"
+        model = sdk.models.retrieve(alias, extra_headers=headers)
+    assert model.id == target
 
 
 @pytest.mark.parametrize(

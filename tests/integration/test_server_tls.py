@@ -19,6 +19,7 @@ import urllib3
 from anthropic_models.pytest_plugin import ServerFactory
 from anthropic_models.server import RunningServer, serve_in_thread
 from anthropic_models.server.tls import TLSError, TLSFiles, self_signed, server_context
+from tests.catalogue_facts import a_model
 
 pytestmark = [
     pytest.mark.integration,
@@ -26,6 +27,7 @@ pytestmark = [
 ]
 
 KEY = "sk-ant-tls-key"
+NEWEST = a_model("active")
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +40,7 @@ def tls_files() -> Iterator[TLSFiles]:
         files.remove()
 
 
-def fetch(url: str, ca_file: str, path: str = "/v1/models/claude-opus-5") -> tuple[int, Any]:
+def fetch(url: str, ca_file: str, path: str = f"/v1/models/{NEWEST}") -> tuple[int, Any]:
     """GET over TLS, trusting only ``ca_file``; status and parsed body."""
     with urllib3.PoolManager(ca_certs=ca_file, cert_reqs="CERT_REQUIRED", retries=False) as pool:
         response = pool.request("GET", url + path, headers={"x-api-key": KEY})
@@ -65,7 +67,7 @@ def test_the_server_answers_https_trusted_through_the_ca(tls_files: TLSFiles, ho
     with serve_in_thread(api_key=KEY, tls=context) as server:
         assert server.url.startswith("https://127.0.0.1:")
         status, body = fetch(f"https://{host}:{server.port}", str(tls_files.ca_file))
-    assert (status, body["id"]) == (200, "claude-opus-5")
+    assert (status, body["id"]) == (200, NEWEST)
 
 
 def test_an_untrusted_client_and_a_plain_http_client_fail_but_the_server_lives(

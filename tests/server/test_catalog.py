@@ -7,7 +7,6 @@ import os
 import re
 from collections import Counter
 from datetime import datetime, timezone
-from importlib import resources
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -324,106 +323,6 @@ def test_a_large_synthetic_catalogue_builds_and_filters() -> None:
     assert {m["lifecycle"] for m in retired["data"]} == {"retired"}
 
 
-SDK_MODELS = [
-    "claude-fable-5-2",
-    "claude-mythos-5-2",
-    "claude-haiku-5-5",
-    "claude-sonnet-5-5",
-    "claude-fable-5-1",
-    "claude-opus-5-5",
-    "claude-mythos-5-1",
-    "claude-sonnet-5",
-    "claude-fable-5",
-    "claude-mythos-5",
-    "claude-opus-5",
-    "claude-opus-4-8",
-    "claude-opus-4-7",
-    "claude-mythos-preview",
-    "claude-opus-4-6",
-    "claude-sonnet-4-6",
-    "claude-haiku-4-5",
-    "claude-haiku-4-5-20251001",
-    "claude-opus-4-5",
-    "claude-opus-4-5-20251101",
-    "claude-sonnet-4-5",
-    "claude-sonnet-4-5-20250929",
-]
-"""The ids and aliases of the official SDK's ``Model`` type (anthropic 2.14.0, types/model.py)."""
-
-SDK_DEPRECATED = {
-    "claude-mythos-preview": "2026-06-30",
-    "claude-opus-4-5": "2027-01-22",
-    "claude-opus-4-5-20251101": "2027-01-22",
-    "claude-sonnet-4-5": "2026-11-30",
-    "claude-sonnet-4-5-20250929": "2026-11-30",
-}
-"""The SDK's ``_data/deprecated_models.py``: deprecated models and their retirement dates."""
-
-SDK_ALIASES = {
-    "claude-haiku-4-5": "claude-haiku-4-5-20251001",
-    "claude-opus-4-5": "claude-opus-4-5-20251101",
-    "claude-sonnet-4-5": "claude-sonnet-4-5-20250929",
-}
-
-NOW = datetime(2026, 11, 27, tzinfo=timezone.utc)
-
-
-def test_the_installed_sdk_names_what_these_tests_expect() -> None:
-    """The installed SDK's Model list and deprecations are the ones above (skipped without it)."""
-    data = pytest.importorskip("anthropic._data")
-    types_model = pytest.importorskip("anthropic.types.model")
-    from typing import get_args
-
-    DEPRECATED_MODELS, Model = data.DEPRECATED_MODELS, types_model.Model
-
-    literal = get_args(Model)[0]
-    assert list(get_args(literal)) == SDK_MODELS
-    assert set(DEPRECATED_MODELS) == set(SDK_DEPRECATED)
-
-
-def test_builtin_catalogue_holds_every_sdk_model_with_its_lifecycle() -> None:
-    """Every SDK id and alias is retrievable; deprecated ones carry their retirement date."""
-    catalog = Catalog.builtin()
-    for name in SDK_MODELS:
-        found = catalog.get(name)
-        assert found is not None, name
-        if name in SDK_DEPRECATED:
-            assert found.lifecycle is Lifecycle.deprecated, name
-            assert found.retires_at is not None and found.deprecated_at is not None
-            assert found.retires_at.date().isoformat() == SDK_DEPRECATED[name]
-            assert found.deprecated_at < found.retires_at
-        else:
-            assert found.lifecycle is Lifecycle.active, name
-            assert (found.deprecated_at, found.retires_at) == (None, None)
-    for alias, target in SDK_ALIASES.items():
-        assert catalog.resolve(alias) == target
-    listed = [name for name in SDK_MODELS if name not in SDK_ALIASES]
-    assert sorted(catalog.view_ids()) == sorted(listed)
-
-
-def test_builtin_catalogue_retires_every_older_model() -> None:
-    """Models the SDK no longer lists (3.x, 4.0/4.1, 2, Instant) are retired, dates in the past."""
-    catalog = Catalog.builtin()
-    older = [m for m in catalog.models if m.id not in SDK_MODELS]
-    assert {m.id for m in older} >= {
-        "claude-opus-4-1-20250805",
-        "claude-opus-4-20250514",
-        "claude-sonnet-4-20250514",
-        "claude-3-7-sonnet-20250219",
-        "claude-3-5-haiku-20241022",
-        "claude-3-opus-20240229",
-        "claude-2.1",
-        "claude-2.0",
-        "claude-instant-1.2",
-    }
-    for m in older:
-        assert m.lifecycle is Lifecycle.retired, m.id
-        assert m.deprecated_at is not None and m.retires_at is not None
-        assert m.deprecated_at < m.retires_at < NOW, m.id
-    assert [m.id for m in older] == list(catalog.view_ids(["retired"]))
-    assert catalog.get("claude-opus-4-0").lifecycle is Lifecycle.retired  # type: ignore[union-attr]
-
-
 def test_builtin_catalogue_is_complete_and_ordered() -> None:
     """Every model has every required capability key; releases are in order, with one epoch."""
     catalog = Catalog.builtin()
@@ -445,16 +344,6 @@ def test_builtin_catalogue_is_complete_and_ordered() -> None:
     assert len(set(created)) < len(created)  # ties, broken by id
     assert sum(c.year == 1970 for c in created) == 1
     assert {m.line for m in catalog.models} == {"haiku", "sonnet", "opus", "fable", "mythos", None}
-    mythos = catalog.get("claude-mythos-preview")
-    assert mythos is not None and mythos.retires_at is not None
-    assert mythos.retires_at < NOW  # overdue: still deprecated, lifecycle is the signal
-
-
-def test_builtin_catalogue_file_says_what_is_illustrative() -> None:
-    """The file's note marks the values the SDK does not give as illustrative."""
-    raw = resources.files("anthropic_models.server").joinpath("builtin_catalog.json").read_bytes()
-    note = json.loads(raw)["note"]
-    assert "ILLUSTRATIVE" in note and "late November 2026" in note
 
 
 def test_dumps_round_trips_through_a_file(tmp_path: Path) -> None:

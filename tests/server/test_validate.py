@@ -11,8 +11,11 @@ import pytest
 from anthropic_models._validation import spec_validator
 from anthropic_models.errors import MissingDependencyError
 from anthropic_models.server import Catalog, ModelsApp
+from tests.catalogue_facts import CATALOG, a_model, an_alias
 from tests.server.test_errors import _every_kind_of_request, _nasty_targets
 from tests.server.wsgi import KEY, call, small_catalog
+
+RETIRED = CATALOG.view_ids(["retired"])
 
 
 @pytest.fixture(scope="module")
@@ -25,21 +28,21 @@ def validating() -> ModelsApp:
 def _valid_and_invalid_requests() -> list[dict[str, Any]]:
     walk: list[dict[str, Any]] = [{"target": f"/v1/models?limit={n}"} for n in (1, 3, 20, 1000)]
     cursors: list[dict[str, Any]] = [
-        {"target": "/v1/models?after_id=claude-opus-4-5-20251101&limit=4"},
-        {"target": "/v1/models?before_id=claude-3-opus-20240229&limit=4"},
-        {"target": "/v1/models?after_id=claude-instant-1.1"},
-        {"target": "/v1/models?before_id=claude-sonnet-4-6"},
-        {"target": "/v1/models?after_id=claude-3-opus-20240229"},
+        {"target": f"/v1/models?after_id={a_model('deprecated')}&limit=4"},
+        {"target": f"/v1/models?before_id={RETIRED[len(RETIRED) // 2]}&limit=4"},
+        {"target": f"/v1/models?after_id={CATALOG.ids[-1]}"},
+        {"target": f"/v1/models?before_id={CATALOG.view_ids(['active'])[-1]}"},
+        {"target": f"/v1/models?after_id={RETIRED[len(RETIRED) // 2]}"},
         {"target": "/v1/models?lifecycle[]=retired&limit=5"},
         {"target": "/v1/models?lifecycle%5B%5D=retired&lifecycle%5B%5D=active"},
         {"target": "/v1/models?lifecycle=deprecated"},
-        {"target": "/v1/models?lifecycle[]=active&after_id=claude-3-opus-20240229"},
-        {"target": "/v1/models/claude-sonnet-4-5"},
-        {"target": "/v1/models/claude-3-opus-20240229"},
-        {"target": "/v1/models/claude-instant-1.1"},
-        {"target": "/v1/models/claude-mythos-preview"},
+        {"target": f"/v1/models?lifecycle[]=active&after_id={a_model('retired')}"},
+        {"target": f"/v1/models/{an_alias('active', 'deprecated')[0]}"},
+        {"target": f"/v1/models/{an_alias('retired')[0]}"},
+        {"target": f"/v1/models/{CATALOG.ids[-1]}"},
+        {"target": f"/v1/models/{a_model('deprecated')}"},
         {"target": "/v1/models", "headers": {"anthropic-workspace-id": "wrkspc_01"}},
-        {"target": "/v1/models/claude-opus-5", "headers": {"anthropic-workspace-id": "w"}},
+        {"target": f"/v1/models/{a_model('active')}", "headers": {"anthropic-workspace-id": "w"}},
         {"target": "/v1/models", "headers": {"anthropic-version": "2023-06-01"}},
         {"target": "/v1/models", "key": None, "headers": {"authorization": f"Bearer {KEY}"}},
     ]
@@ -49,7 +52,7 @@ def _valid_and_invalid_requests() -> list[dict[str, Any]]:
         {"target": "/v1/models?limit=1&limit=2"},
         {"target": "/v1/models?after_id=a&before_id=b"},
         {"target": "/v1/models?after_id="},
-        {"target": "/v1/models?after_id=claude-sonnet-4-5"},
+        {"target": f"/v1/models?after_id={an_alias('active', 'deprecated')[0]}"},
         {"target": "/v1/models?after_id=%ff"},
         {"target": "/v1/models/nope"},
         {"target": "/v1/models/%zz"},
@@ -92,7 +95,7 @@ def test_a_response_that_fails_the_spec_becomes_a_logged_500(
 ) -> None:
     """If the server ever answered off-spec, validation turns it into a 500 api_error saying why."""
     monkeypatch.setattr(Catalog, "model_json", lambda self, i: b'{"id": 3}')
-    answer = call(validating, "/v1/models/claude-sonnet-4-5")
+    answer = call(validating, f"/v1/models/{a_model('active')}")
     assert answer.status == 500
     assert answer.error_type == "api_error"
     assert "failed validation against the spec" in answer.json()["error"]["message"]
