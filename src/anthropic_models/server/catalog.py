@@ -9,15 +9,19 @@ Cursors are positions in the newest-first order of the whole catalogue, so a cur
 model the view leaves out (a retired model under the default view): the page holds the view's
 models after (or before) that position.
 
->>> catalog = Catalog.builtin()
->>> catalog.resolve("claude-sonnet-4-5")
-'claude-sonnet-4-5-20250929'
->>> page = catalog.page(after_id="claude-mythos-preview", limit=2)
+>>> catalog = Catalog(
+...     [{"id": f"m{n}", "type": "model", "created_at": f"2025-01-0{n}T00:00:00Z",
+...       "display_name": f"M{n}", "lifecycle": "retired" if n == 2 else "active"}
+...      for n in range(1, 6)],
+...     aliases={"m-latest": "m5"},
+... )
+>>> catalog.ids, catalog.resolve("m-latest")
+(('m5', 'm4', 'm3', 'm2', 'm1'), 'm5')
+>>> page = catalog.page(after_id="m4", limit=2)
 >>> [model.id for model in page.data], page.has_more
-(['claude-sonnet-4-6', 'claude-opus-4-6'], True)
->>> page = catalog.page(after_id="claude-sonnet-4-5-20250929", limit=2, lifecycle=["retired"])
->>> [model.id for model in page.data], page.has_more
-(['claude-opus-4-1-20250805', 'claude-opus-4-20250514'], True)
+(['m3', 'm1'], False)
+>>> [model.id for model in catalog.page(after_id="m2", limit=2, lifecycle=["active"]).data]
+['m1']
 """
 
 from __future__ import annotations
@@ -324,8 +328,9 @@ class Catalog:
     def view_ids(self, lifecycle: Optional[Iterable[str]] = None) -> tuple[str, ...]:
         """The ids a list walk over this ``lifecycle`` filter yields, newest first (None: default).
 
-        >>> len(Catalog.builtin().view_ids()), len(Catalog.builtin().view_ids(["retired"]))
-        (19, 14)
+        >>> builtin = Catalog.builtin()
+        >>> len(builtin.view_ids()) + len(builtin.view_ids(["retired"])) == len(builtin)
+        True
         """
         return tuple(self._ids[i] for i in self._view(stage_codes(lifecycle)))
 
