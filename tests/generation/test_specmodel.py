@@ -300,11 +300,11 @@ def test_invalid_yaml_is_one_line_with_line_and_column() -> None:
                 "in": "query",
                 "schema": {"type": "array", "items": {"type": "object"}},
             },
-            "parameter 'pairs[]': array items of type 'map' are not supported",
+            "parameter 'pairs[]': array items of type 'object' are not supported",
         ),
         (
             {"name": "f", "in": "query", "schema": {"type": "object", "additionalProperties": {}}},
-            "parameter 'f': parameters of type 'map' are not supported",
+            "parameter 'f': parameters of type 'object' are not supported",
         ),
     ],
 )
