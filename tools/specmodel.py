@@ -618,7 +618,7 @@ class _Reader:
             if parameter.python_name in names and key not in found:
                 raise self.fail(
                     at,
-                    f"its Python name {parameter.python_name!r} is also that of {names[parameter.python_name]!r}",
+                    f"parameter {parameter.name!r}: its Python name {parameter.python_name!r} is also that of {names[parameter.python_name]!r}",
                 )
             names[parameter.python_name] = parameter.name
             found[key] = parameter  # an operation's parameter overrides the path's
