@@ -39,6 +39,8 @@ def parse_datetime(text: str) -> datetime:
             pass  # an impossible date: the message below names it
     match = _DATETIME.match(text)
     if match is None:
+        if text[10:11] == " " and _DATETIME.match(f"{text[:10]}T{text[11:]}"):
+            raise ValueError(f"not an RFC 3339 date-time with a 'T' separator: {text[:64]!r}")
         raise ValueError(f"not an RFC 3339 date-time: {text[:64]!r}")
     year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = match.groups()
     if zulu:

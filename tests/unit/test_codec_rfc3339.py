@@ -41,3 +41,9 @@ def test_an_impossible_date_is_a_value_error() -> None:
     assert not rfc3339.is_datetime("2025-02-30T00:00:00Z")
     with pytest.raises(ValueError, match="day is out of range"):
         rfc3339.parse_datetime("2025-02-30T00:00:00Z")
+
+
+def test_a_space_for_the_t_is_named() -> None:
+    """The most common near miss, a space between date and time, gets its own message."""
+    with pytest.raises(ValueError, match="not an RFC 3339 date-time with a 'T' separator"):
+        rfc3339.parse_datetime("2025-09-29 00:00:00Z")
