@@ -20,8 +20,10 @@ import attrs
 _Converter = Callable[[Any], Any]
 
 _RFC3339 = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))\Z"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?"
+    r"(?:([Zz])|([+-])([0-9]{2}):([0-9]{2}))\Z"
 )
+# RFC 3339 section 5.6 as JSON Schema reads it: ASCII digits, "T" (either case), no space.
 # "2025-09-29T00:00:00Z", ASCII digits, hour 00-23: what datetime.fromisoformat reads the same
 # way on every supported Python (3.9 reads no "Z", so it is given "+00:00").
 _UTC_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-9]{2}:[0-9]{2}Z\Z")
@@ -79,9 +81,9 @@ def parse_datetime(text: str) -> datetime:
     if zulu:
         tz = timezone.utc
     else:
-        offset = timedelta(hours=int(off_h), minutes=int(off_m))
-        if offset >= timedelta(hours=24):
+        if int(off_h) >= 24 or int(off_m) >= 60:
             raise ValueError(f"offset out of range: {text[:64]!r}")
+        offset = timedelta(hours=int(off_h), minutes=int(off_m))
         tz = timezone(-offset if sign == "-" else offset)
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     return datetime(

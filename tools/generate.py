@@ -4,13 +4,21 @@ Usage: ``python tools/generate.py [OUTPUT_DIR]`` (default: ``generated/anthropic
 or ``python tools/generate.py --check`` to regenerate into a temporary folder and compare.
 Run through nox (``nox -s generate`` / ``nox -s check-generated``), which pins every tool involved.
 
-Five modules come out, each with a DO NOT EDIT header naming the spec's sha256:
+The spec is read once, by :mod:`specmodel`, into a small validated model; a spec it cannot use
+(a ``$ref`` to nothing, invalid YAML, a name with no Python name, an unsupported construct) stops
+the generator with one line naming the place, and the output folder is left as it was. Every
+module is then rendered from that model, through one Jinja environment over ``tools/templates``:
 
-* ``models.py``: attrs classes, written by datamodel-code-generator through our templates in
-  ``tools/templates`` (its dataclass output type, with ``@attrs.frozen`` in place of ``@dataclass``;
-  an enum-typed field is ``Union[TheEnum, str]``, so that a value newer than the spec decodes);
-* ``decoders.py``: one straight-line decoding function per model, written by :mod:`decoder_codegen`
-  from the same schemas (nothing is compiled at import or at run time);
+* ``models.py``: attrs classes, written by datamodel-code-generator through our templates
+  (its dataclass output type, with ``@attrs.frozen`` in place of ``@dataclass``; an enum-typed
+  field is ``Union[TheEnum, str]``, so that a value newer than the spec decodes). It keeps its
+  place for the class layout, descriptions and type hints; the attribute names are not its own:
+  it is given every field's Python name from :func:`specmodel.python_name` (``--aliases``), and
+  :func:`check_models` stops the generation if the classes it wrote differ from the spec model;
+* ``decoders.py`` / ``encoders.py``: one straight-line function per model each way, written by
+  :mod:`decoder_codegen` and :mod:`encoder_codegen` from the spec model (JSON names on the wire,
+  Python names on the models);
+* ``rfc3339.py``: the one date-time rule (stdlib only), copied from ``templates/rfc3339.py``;
 * ``transport.py``: one urllib3 function per operation, written by :mod:`transport_codegen`;
 * ``spec.py``: the spec as a Python literal, so that runtime validation needs no YAML parser;
 * ``manifest.py``: the spec's sha256 and the versions of the tools that wrote the package.
@@ -21,22 +29,27 @@ Everything is then formatted by ruff (pinned), so that a regeneration is identic
 from __future__ import annotations
 
 import argparse
-import hashlib
+import enum
 import importlib.metadata
+import importlib.util
+import json
 import pprint
 import shutil
 import subprocess
 import sys
 import tempfile
+import types
 from pathlib import Path
-from typing import Any
 
-import yaml
+import attrs
+import jinja2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from check_generated import compare_trees
-from decoder_codegen import render_decoders
+from decoder_codegen import attribute_order, object_schemas, render_decoders
+from encoder_codegen import render_encoders
+from specmodel import Spec, SpecError, load
 from transport_codegen import render_transport
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +60,10 @@ TEMPLATES = ROOT / "tools" / "templates"
 COMMAND = "nox -s generate"
 
 
+class GenerationError(Exception):
+    """The generated code disagrees with the spec model; the message says where."""
+
+
 def header(spec_sha256: str) -> str:
     """The first lines of every generated Python file."""
     return (
@@ -55,15 +72,29 @@ def header(spec_sha256: str) -> str:
     )
 
 
-def load_spec(path: Path = SPEC_PATH) -> tuple[bytes, dict[str, Any]]:
-    raw = path.read_bytes()
-    spec = yaml.safe_load(raw)
-    if not isinstance(spec, dict):
-        raise SystemExit(f"{path.name} does not hold a mapping")
-    return raw, spec
+def environment() -> jinja2.Environment:
+    """The one Jinja environment every generated module is rendered with."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        keep_trailing_newline=True,
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["pyrepr"] = repr
+    return env
 
 
-def generate_models(output: Path, head: str, spec_path: Path = SPEC_PATH) -> None:
+def aliases(spec: Spec) -> dict[str, str]:
+    """Each field's Python name where it is not its JSON name, for datamodel-code-generator."""
+    return {
+        f"{schema.name}.{item.json_name}": item.python_name
+        for schema in object_schemas(spec)
+        for item in schema.fields
+        if item.python_name != item.json_name
+    }
+
+
+def generate_models(spec: Spec, output: Path, head: str, spec_path: Path) -> None:
     command = [
         sys.executable,
         "-m",
@@ -92,6 +123,8 @@ def generate_models(output: Path, head: str, spec_path: Path = SPEC_PATH) -> Non
         "attrs,typing.Union",
         "--output-datetime-class",
         "datetime",
+        "--aliases",
+        json.dumps(aliases(spec), sort_keys=True),
         "--custom-file-header",
         head.rstrip("\n") + '\n"""Attrs models of the schemas in openapi.yaml."""',
         "--no-formatters",
@@ -99,36 +132,46 @@ def generate_models(output: Path, head: str, spec_path: Path = SPEC_PATH) -> Non
     subprocess.run(command, check=True, cwd=ROOT)
 
 
-def render_spec_module(spec: dict[str, Any], head: str) -> str:
-    literal = pprint.pformat(spec, width=100, sort_dicts=False)
-    return (
-        f'{head}"""openapi.yaml as a Python literal: runtime validation needs no YAML parser."""\n\n'
-        "from __future__ import annotations\n\n"
-        "from typing import Any\n\n"
-        f"SPEC: dict[str, Any] = {literal}\n"
-    )
+def load_models(path: Path) -> types.ModuleType:
+    """Import a freshly generated models.py from its file, as ``anthropic_models_generated.models``."""
+    name = f"{PACKAGE}.models"
+    module_spec = importlib.util.spec_from_file_location(name, path)
+    assert module_spec is not None and module_spec.loader is not None
+    module = importlib.util.module_from_spec(module_spec)
+    sys.modules[name] = module
+    try:
+        module_spec.loader.exec_module(module)
+    finally:
+        del sys.modules[name]
+    return module
 
 
-def render_manifest(spec_sha256: str, spec: dict[str, Any], head: str) -> str:
-    version = spec["info"]["version"]
-    dmcg = importlib.metadata.version("datamodel-code-generator")
-    ruff = importlib.metadata.version("ruff")
-    return (
-        f'{head}"""What this package was generated from, and by which tools."""\n\n'
-        f"SPEC_SHA256 = {spec_sha256!r}\n"
-        f"SPEC_VERSION = {version!r}\n"
-        f"DATAMODEL_CODE_GENERATOR_VERSION = {dmcg!r}\n"
-        f"RUFF_VERSION = {ruff!r}\n"
-        f"REGENERATE_COMMAND = {COMMAND!r}\n"
-    )
+def check_models(spec: Spec, path: Path) -> None:
+    """The classes datamodel-code-generator wrote are the spec model's: names, attributes, order."""
+    module = load_models(path)
+    for schema in spec.schemas.values():
+        cls = getattr(module, schema.name, None)
+        if not isinstance(cls, type):
+            raise GenerationError(f"models.py: no class {schema.name} for {schema.where}")
+        if schema.kind == "enum" and issubclass(cls, enum.Enum):
+            written = [member.value for member in cls]
+            expected = list(schema.enum)
+        else:
+            written = [a.name for a in attrs.fields(cls)]
+            expected = [item.python_name for item in attribute_order(schema)]
+        if written != expected:
+            raise GenerationError(
+                f"models.py: {schema.name} has {written}, the spec model {expected}"
+            )
 
 
-def render_init(head: str) -> str:
-    return (
-        f'{head}"""Code generated from openapi.yaml: models, transport, the spec, and a manifest.\n\n'
-        "Import its modules directly (``anthropic_models_generated.models`` and so on); the hand-written\n"
-        'facade is ``anthropic_models``.\n"""\n'
-    )
+def render_spec_module(spec: Spec, env: jinja2.Environment) -> str:
+    literal = pprint.pformat(dict(spec.document), width=100, sort_dicts=False)
+    return env.get_template("spec.py.jinja2").render(literal=literal)
+
+
+def tool_versions() -> dict[str, str]:
+    return {name: importlib.metadata.version(name) for name in ("datamodel-code-generator", "ruff")}
 
 
 def ruff(*args: str) -> None:
@@ -139,27 +182,35 @@ def ruff(*args: str) -> None:
     )
 
 
-def generate(output: Path, spec_path: Path = SPEC_PATH) -> None:
-    """Write the whole generated package into ``output`` (replaced if it exists).
+def generate(output: Path, spec_path: Path = SPEC_PATH) -> list[str]:
+    """Write the whole generated package into ``output`` (replaced if it exists); the warnings.
 
-    The package is written beside ``output`` first and moved into place only when complete, so
-    that a spec the generator cannot express leaves the previous package as it was.
+    The spec is loaded and validated first, and the package is written beside ``output`` and moved
+    into place only when complete, so that a spec the generator cannot express leaves the previous
+    package as it was.
     """
-    raw, spec = load_spec(spec_path)
-    digest = hashlib.sha256(raw).hexdigest()
-    head = header(digest)
+    spec = load(spec_path)
+    head = header(spec.sha256)
+    env = environment()
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=output.parent, prefix=".generating-") as scratch:
         fresh = Path(scratch) / output.name
         fresh.mkdir()
-        generate_models(fresh / "models.py", head, spec_path)
-        (fresh / "decoders.py").write_text(
-            head + render_decoders(spec, fresh / "models.py"), encoding="utf-8"
-        )
-        (fresh / "transport.py").write_text(head + render_transport(spec), encoding="utf-8")
-        (fresh / "spec.py").write_text(render_spec_module(spec, head), encoding="utf-8")
-        (fresh / "manifest.py").write_text(render_manifest(digest, spec, head), encoding="utf-8")
-        (fresh / "__init__.py").write_text(render_init(head), encoding="utf-8")
+        generate_models(spec, fresh / "models.py", head, spec_path)
+        check_models(spec, fresh / "models.py")
+        modules = {
+            "decoders.py": render_decoders(spec, env),
+            "encoders.py": render_encoders(spec, env),
+            "rfc3339.py": (TEMPLATES / "rfc3339.py").read_text(encoding="utf-8"),
+            "transport.py": render_transport(dict(spec.document)),
+            "spec.py": render_spec_module(spec, env),
+            "manifest.py": env.get_template("manifest.py.jinja2").render(
+                spec=spec, tools=tool_versions(), command=COMMAND
+            ),
+            "__init__.py": env.get_template("__init__.py.jinja2").render(),
+        }
+        for name, text in modules.items():
+            (fresh / name).write_text(head + text, encoding="utf-8")
         (fresh / "py.typed").write_text("", encoding="utf-8")
         # The dataclass output type imports `dataclass`, which our attrs template never uses.
         ruff("check", "--fix", "--quiet", "--select", "F401,I", str(fresh))
@@ -167,6 +218,7 @@ def generate(output: Path, spec_path: Path = SPEC_PATH) -> None:
         if output.exists():
             shutil.rmtree(output)
         shutil.move(str(fresh), str(output))
+    return list(spec.warnings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,8 +236,17 @@ def main(argv: list[str] | None = None) -> int:
         help="regenerate into a temporary folder and fail if it differs from OUTPUT",
     )
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except (SpecError, GenerationError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     if not args.check:
-        generate(args.output, args.spec)
+        for warning in generate(args.output, args.spec):
+            print(f"warning: {warning}", file=sys.stderr)
         print(
             f"generated {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}"
         )

@@ -43,6 +43,7 @@ _SCALARS = ("string", "integer", "number", "boolean")
 _LOCATIONS = ("path", "query", "header")
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _FORMATS = (None, "date-time", "date")
+_JSON_KIND = {"map": "object", "union": "anyOf"}  # a TypeRef kind as the spec writes it
 # Names a generated attrs class cannot take as an attribute (its __init__ has a `self`).
 _RESERVED = frozenset({"self"})
 
@@ -104,6 +105,14 @@ class TypeRef:
     pattern: str | None = None
     min_items: int | None = None
     max_items: int | None = None
+
+    def walk(self) -> Iterator[TypeRef]:
+        """This type and every type inside it, depth first."""
+        yield self
+        if self.items is not None:
+            yield from self.items.walk()
+        for arm in self.arms:
+            yield from arm.walk()
 
     def refs(self) -> Iterator[str]:
         """The component schemas this type names, depth first."""
@@ -435,6 +444,10 @@ class _Reader:
                 raise self.fail(at, f"its Python name {py!r} is also that of {by_python[py]!r}")
             by_python[py] = json_name
             tp = self.type(prop, at)
+            if any(part.kind == "enum" and part.ref is None for part in tp.walk()):
+                raise self.fail(
+                    at, "an inline enum is not supported: name it in components.schemas"
+                )
             fields.append(
                 Field(
                     json_name=json_name,
@@ -605,7 +618,7 @@ class _Reader:
             if parameter.python_name in names and key not in found:
                 raise self.fail(
                     at,
-                    f"its Python name {parameter.python_name!r} is also that of {names[parameter.python_name]!r}",
+                    f"parameter {parameter.name!r}: its Python name {parameter.python_name!r} is also that of {names[parameter.python_name]!r}",
                 )
             names[parameter.python_name] = parameter.name
             found[key] = parameter  # an operation's parameter overrides the path's
@@ -647,13 +660,14 @@ class _Reader:
             if item_kind not in _SCALARS:
                 raise self.fail(
                     where,
-                    f"parameter {name!r}: array items of type {tp.items.kind!r} are not supported",
+                    f"parameter {name!r}: array items of type {_JSON_KIND.get(tp.items.kind, tp.items.kind)!r} are not supported",
                 )
             enum = tp.items.enum
             enum_schema = tp.items.ref if tp.items.kind == "enum" else None
         elif kind not in _SCALARS:
             raise self.fail(
-                where, f"parameter {name!r}: parameters of type {kind!r} are not supported"
+                where,
+                f"parameter {name!r}: parameters of type {_JSON_KIND.get(kind, kind)!r} are not supported",
             )
         given = node.get("x-python-name")
         py = _check_identifier(given, where) if given is not None else self.name_of(name, where)

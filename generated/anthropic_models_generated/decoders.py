@@ -6,28 +6,28 @@ Written at generation time from the schemas of openapi.yaml (``tools/decoder_cod
 are lenient as a client must be: unknown keys are ignored, and an enum value newer than the spec
 is kept as the plain string it came as. Anything else that breaks the schema raises
 :class:`DecodeError`, which names the JSON path of the bad value. Checking against the whole spec
-(unknown keys, newer values) is the validation extra's job, not the decoders'.
+(unknown keys, newer values) is the validation extra's job, not the decoders'. A model whose
+fields have finitely many values (the capability trees) is built once per distinct JSON value
+and shared: equal inputs, told apart by ``marshal`` (which keeps ``true`` apart from ``1``), give
+the same frozen instance.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import marshal
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any, Callable, TypeVar
 
 from anthropic_models_generated import models
+from anthropic_models_generated.rfc3339 import parse_datetime
 
 T = TypeVar("T")
 
-_RFC3339 = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))\Z"
-)
-# "2025-09-29T00:00:00Z": ASCII digits, hour 00-23, what datetime.fromisoformat reads the same way
-# on every supported Python (3.9 reads no "Z", so it is given "+00:00").
-_UTC_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-9]{2}:[0-9]{2}Z\Z")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-_fromisoformat = datetime.fromisoformat
+_marshal = marshal.dumps
 _SHARED_MAX = 256
 """How many distinct instances of a finite-valued model are shared (see the decoders)."""
 
@@ -74,7 +74,11 @@ def _wrong(wanted: str, value: object) -> DecodeError:
 
 
 def _not_one_of(wanted: str, value: object) -> DecodeError:
-    return DecodeError(f"expected {wanted}, got {json.dumps(value)[:64]}")
+    try:
+        shown = json.dumps(value)[:64]
+    except (TypeError, ValueError):
+        shown = _describe(value)
+    return DecodeError(f"expected {wanted}, got {shown}")
 
 
 def _integer(value: Any) -> int:
@@ -87,35 +91,6 @@ def _number(value: Any) -> float:
     if type(value) is int:
         return float(value)
     raise _wrong("a number", value)
-
-
-def parse_datetime(text: str) -> datetime:
-    """Parse an RFC 3339 date-time (an offset is required; ``Z`` means UTC).
-
-    >>> parse_datetime("2025-09-29T00:00:00Z").isoformat()
-    '2025-09-29T00:00:00+00:00'
-    """
-    if _UTC_SECONDS.match(text):
-        # The usual form, in C; an impossible date falls through to the message below.
-        try:
-            return _fromisoformat(text[:19] + "+00:00")
-        except ValueError:
-            pass
-    match = _RFC3339.match(text)
-    if match is None:
-        raise ValueError(f"not an RFC 3339 date-time: {text[:64]!r}")
-    year, month, day, hour, minute, second, fraction, zulu, sign, off_h, off_m = match.groups()
-    if zulu:
-        tz = timezone.utc
-    else:
-        offset = timedelta(hours=int(off_h), minutes=int(off_m))
-        if offset >= timedelta(hours=24):
-            raise ValueError(f"offset out of range: {text[:64]!r}")
-        tz = timezone(-offset if sign == "-" else offset)
-    micro = int((fraction or "0")[:6].ljust(6, "0"))
-    return datetime(
-        int(year), int(month), int(day), int(hour), int(minute), int(second), micro, tzinfo=tz
-    )
 
 
 def _datetime(value: Any) -> datetime:
@@ -163,16 +138,23 @@ def _map(value: Any, item: Callable[[Any], T]) -> dict[str, T]:
     return out
 
 
-_ALLOWED1: Any = frozenset({"model"})
-_TYPES2: Any = (str,)
-_MEMBERS3: Any = {m.value: m for m in models.Lifecycle}
-_ALLOWED4: Any = frozenset({"error"})
+_CONST_error: Any = frozenset({"error"})
+_CONST_model: Any = frozenset({"model"})
+_MEMBERS_Lifecycle: Any = {m.value: m for m in models.Lifecycle}
+_TYPE_str: Any = str
 
-_SHARED_CapabilitySupport: dict[Any, models.CapabilitySupport] = {}
+_SHARED_CapabilitySupport: dict[bytes, models.CapabilitySupport] = {}
+_SHARED_EffortCapability: dict[bytes, models.EffortCapability] = {}
+_SHARED_ThinkingTypes: dict[bytes, models.ThinkingTypes] = {}
+_SHARED_ThinkingCapability: dict[bytes, models.ThinkingCapability] = {}
+_SHARED_ServerToolsCapability: dict[bytes, models.ServerToolsCapability] = {}
+_SHARED_ContextManagementCapability: dict[bytes, models.ContextManagementCapability] = {}
+_SHARED_CompactionCapability: dict[bytes, models.CompactionCapability] = {}
+_SHARED_ModelCapabilities: dict[bytes, models.ModelCapabilities] = {}
 
 
 def _open_Lifecycle(value: Any) -> Any:
-    member = _MEMBERS3.get(value) if type(value) is str else None
+    member = _MEMBERS_Lifecycle.get(value) if type(value) is str else None
     if member is not None:
         return member
     if type(value) is str:
@@ -186,13 +168,159 @@ def _value_str(value: Any) -> Any:
     return value
 
 
+def decode_ListModelsResponse(value: Any) -> models.ListModelsResponse:
+    """A ``models.ListModelsResponse`` from parsed JSON; DecodeError says what and where if it does not fit."""
+    if type(value) is not dict:
+        raise _wrong("an object", value)
+    try:
+        a0 = value["data"]
+    except KeyError:
+        raise _Failure("missing required field 'data'") from None
+    try:
+        a0 = _list(a0, decode_ModelInfo)
+    except _Failure as failure:
+        raise failure.at(".data") from None
+    try:
+        a1 = value["first_id"]
+    except KeyError:
+        raise _Failure("missing required field 'first_id'") from None
+    try:
+        if a1 is not None and type(a1) is not str:
+            raise _wrong("a string", a1)
+    except _Failure as failure:
+        raise failure.at(".first_id") from None
+    try:
+        a2 = value["last_id"]
+    except KeyError:
+        raise _Failure("missing required field 'last_id'") from None
+    try:
+        if a2 is not None and type(a2) is not str:
+            raise _wrong("a string", a2)
+    except _Failure as failure:
+        raise failure.at(".last_id") from None
+    try:
+        a3 = value["has_more"]
+    except KeyError:
+        raise _Failure("missing required field 'has_more'") from None
+    try:
+        if type(a3) is not bool:
+            raise _wrong("a boolean", a3)
+    except _Failure as failure:
+        raise failure.at(".has_more") from None
+    return models.ListModelsResponse(data=a0, first_id=a1, last_id=a2, has_more=a3)
+
+
+def decode_ModelInfo(value: Any) -> models.ModelInfo:
+    """A ``models.ModelInfo`` from parsed JSON; DecodeError says what and where if it does not fit."""
+    if type(value) is not dict:
+        raise _wrong("an object", value)
+    try:
+        a0 = value["id"]
+    except KeyError:
+        raise _Failure("missing required field 'id'") from None
+    try:
+        if type(a0) is not str:
+            raise _wrong("a string", a0)
+    except _Failure as failure:
+        raise failure.at(".id") from None
+    try:
+        a1 = value["type"]
+    except KeyError:
+        raise _Failure("missing required field 'type'") from None
+    try:
+        if type(a1) is not _TYPE_str or a1 not in _CONST_model:
+            raise _not_one_of('"model"', a1)
+    except _Failure as failure:
+        raise failure.at(".type") from None
+    try:
+        a2 = value["created_at"]
+    except KeyError:
+        raise _Failure("missing required field 'created_at'") from None
+    try:
+        a2 = _datetime(a2)
+    except _Failure as failure:
+        raise failure.at(".created_at") from None
+    try:
+        a3 = value["display_name"]
+    except KeyError:
+        raise _Failure("missing required field 'display_name'") from None
+    try:
+        if type(a3) is not str:
+            raise _wrong("a string", a3)
+    except _Failure as failure:
+        raise failure.at(".display_name") from None
+    try:
+        a4 = value["lifecycle"]
+    except KeyError:
+        raise _Failure("missing required field 'lifecycle'") from None
+    try:
+        a4 = _open_Lifecycle(a4)
+    except _Failure as failure:
+        raise failure.at(".lifecycle") from None
+    a5 = value.get("deprecated_at")
+    try:
+        if a5 is not None:
+            a5 = _datetime(a5)
+    except _Failure as failure:
+        raise failure.at(".deprecated_at") from None
+    a6 = value.get("retires_at")
+    try:
+        if a6 is not None:
+            a6 = _datetime(a6)
+    except _Failure as failure:
+        raise failure.at(".retires_at") from None
+    a7 = value.get("line")
+    try:
+        if a7 is not None and type(a7) is not str:
+            raise _wrong("a string", a7)
+    except _Failure as failure:
+        raise failure.at(".line") from None
+    a8 = value.get("max_input_tokens")
+    try:
+        if a8 is not None and type(a8) is not int:
+            a8 = _integer(a8)
+    except _Failure as failure:
+        raise failure.at(".max_input_tokens") from None
+    a9 = value.get("max_tokens")
+    try:
+        if a9 is not None and type(a9) is not int:
+            a9 = _integer(a9)
+    except _Failure as failure:
+        raise failure.at(".max_tokens") from None
+    a10 = value.get("capabilities")
+    try:
+        if a10 is not None:
+            a10 = decode_ModelCapabilities(a10)
+    except _Failure as failure:
+        raise failure.at(".capabilities") from None
+    a11 = value.get("allowed_fallback_models")
+    try:
+        if a11 is not None:
+            a11 = _list(a11, _value_str)
+    except _Failure as failure:
+        raise failure.at(".allowed_fallback_models") from None
+    return models.ModelInfo(
+        id=a0,
+        type=a1,
+        created_at=a2,
+        display_name=a3,
+        lifecycle=a4,
+        deprecated_at=a5,
+        retires_at=a6,
+        line=a7,
+        max_input_tokens=a8,
+        max_tokens=a9,
+        capabilities=a10,
+        allowed_fallback_models=a11,
+    )
+
+
 def decode_CapabilitySupport(value: Any) -> models.CapabilitySupport:
     """A ``models.CapabilitySupport`` from parsed JSON; DecodeError says what and where if it does not fit."""
-    if type(value) is dict and len(value) == 1:
-        found = value.get("supported")
-        found = _SHARED_CapabilitySupport.get(found) if type(found) is bool else None
-        if found is not None:
-            return found
+    try:
+        return _SHARED_CapabilitySupport[_marshal(value)]
+    except (KeyError, ValueError):
+        pass
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
@@ -205,13 +333,18 @@ def decode_CapabilitySupport(value: Any) -> models.CapabilitySupport:
     except _Failure as failure:
         raise failure.at(".supported") from None
     result = models.CapabilitySupport(supported=a0)
-    if len(value) == 1 and len(_SHARED_CapabilitySupport) < _SHARED_MAX:
-        _SHARED_CapabilitySupport[a0] = result
+    if len(_SHARED_CapabilitySupport) < _SHARED_MAX:
+        with contextlib.suppress(ValueError):
+            _SHARED_CapabilitySupport[_marshal(value)] = result
     return result
 
 
 def decode_EffortCapability(value: Any) -> models.EffortCapability:
     """A ``models.EffortCapability`` from parsed JSON; DecodeError says what and where if it does not fit."""
+    try:
+        return _SHARED_EffortCapability[_marshal(value)]
+    except (KeyError, ValueError):
+        pass
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
@@ -261,11 +394,19 @@ def decode_EffortCapability(value: Any) -> models.EffortCapability:
             a5 = decode_CapabilitySupport(a5)
     except _Failure as failure:
         raise failure.at(".xhigh") from None
-    return models.EffortCapability(supported=a0, low=a1, medium=a2, high=a3, max=a4, xhigh=a5)
+    result = models.EffortCapability(supported=a0, low=a1, medium=a2, high=a3, max=a4, xhigh=a5)
+    if len(_SHARED_EffortCapability) < _SHARED_MAX:
+        with contextlib.suppress(ValueError):
+            _SHARED_EffortCapability[_marshal(value)] = result
+    return result
 
 
 def decode_ThinkingTypes(value: Any) -> models.ThinkingTypes:
     """A ``models.ThinkingTypes`` from parsed JSON; DecodeError says what and where if it does not fit."""
+    try:
+        return _SHARED_ThinkingTypes[_marshal(value)]
+    except (KeyError, ValueError):
+        pass
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
@@ -300,11 +441,19 @@ def decode_ThinkingTypes(value: Any) -> models.ThinkingTypes:
         a3 = decode_CapabilitySupport(a3)
     except _Failure as failure:
         raise failure.at(".enabled") from None
-    return models.ThinkingTypes(adaptive=a0, between_tools=a1, disabled=a2, enabled=a3)
+    result = models.ThinkingTypes(adaptive=a0, between_tools=a1, disabled=a2, enabled=a3)
+    if len(_SHARED_ThinkingTypes) < _SHARED_MAX:
+        with contextlib.suppress(ValueError):
+            _SHARED_ThinkingTypes[_marshal(value)] = result
+    return result
 
 
 def decode_ThinkingCapability(value: Any) -> models.ThinkingCapability:
     """A ``models.ThinkingCapability`` from parsed JSON; DecodeError says what and where if it does not fit."""
+    try:
+        return _SHARED_ThinkingCapability[_marshal(value)]
+    except (KeyError, ValueError):
+        pass
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
@@ -324,11 +473,19 @@ def decode_ThinkingCapability(value: Any) -> models.ThinkingCapability:
         a1 = decode_ThinkingTypes(a1)
     except _Failure as failure:
         raise failure.at(".types") from None
-    return models.ThinkingCapability(supported=a0, types=a1)
+    result = models.ThinkingCapability(supported=a0, types=a1)
+    if len(_SHARED_ThinkingCapability) < _SHARED_MAX:
+        with contextlib.suppress(ValueError):
+            _SHARED_ThinkingCapability[_marshal(value)] = result
+    return result
 
 
 def decode_ServerToolsCapability(value: Any) -> models.ServerToolsCapability:
     """A ``models.ServerToolsCapability`` from parsed JSON; DecodeError says what and where if it does not fit."""
+    try:
+        return _SHARED_ServerToolsCapability[_marshal(value)]
+    except (KeyError, ValueError):
+        pass
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
@@ -356,11 +513,19 @@ def decode_ServerToolsCapability(value: Any) -> models.ServerToolsCapability:
         a2 = decode_CapabilitySupport(a2)
     except _Failure as failure:
         raise failure.at(".code_execution") from None
-    return models.ServerToolsCapability(supported=a0, web_search=a1, code_execution=a2)
+    result = models.ServerToolsCapability(supported=a0, web_search=a1, code_execution=a2)
+    if len(_SHARED_ServerToolsCapability) < _SHARED_MAX:
+        with contextlib.suppress(ValueError):
+            _SHARED_ServerToolsCapability[_marshal(value)] = result
+    return result
 
 
 def decode_ContextManagementCapability(value: Any) -> models.ContextManagementCapability:
     """A ``models.ContextManagementCapability`` from parsed JSON; DecodeError says what and where if it does not fit."""
+    try:
+        return _SHARED_ContextManagementCapability[_marshal(value)]
+    except (KeyError, ValueError):
+        pass
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
@@ -390,13 +555,21 @@ def decode_ContextManagementCapability(value: Any) -> models.ContextManagementCa
             a3 = decode_CapabilitySupport(a3)
     except _Failure as failure:
         raise failure.at(".compact_20260112") from None
-    return models.ContextManagementCapability(
+    result = models.ContextManagementCapability(
         supported=a0, clear_thinking_20251015=a1, clear_tool_uses_20250919=a2, compact_20260112=a3
     )
+    if len(_SHARED_ContextManagementCapability) < _SHARED_MAX:
+        with contextlib.suppress(ValueError):
+            _SHARED_ContextManagementCapability[_marshal(value)] = result
+    return result
 
 
 def decode_CompactionCapability(value: Any) -> models.CompactionCapability:
     """A ``models.CompactionCapability`` from parsed JSON; DecodeError says what and where if it does not fit."""
+    try:
+        return _SHARED_CompactionCapability[_marshal(value)]
+    except (KeyError, ValueError):
+        pass
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
@@ -416,11 +589,19 @@ def decode_CompactionCapability(value: Any) -> models.CompactionCapability:
         a1 = decode_CapabilitySupport(a1)
     except _Failure as failure:
         raise failure.at(".summarize") from None
-    return models.CompactionCapability(supported=a0, summarize=a1)
+    result = models.CompactionCapability(supported=a0, summarize=a1)
+    if len(_SHARED_CompactionCapability) < _SHARED_MAX:
+        with contextlib.suppress(ValueError):
+            _SHARED_CompactionCapability[_marshal(value)] = result
+    return result
 
 
 def decode_ModelCapabilities(value: Any) -> models.ModelCapabilities:
     """A ``models.ModelCapabilities`` from parsed JSON; DecodeError says what and where if it does not fit."""
+    try:
+        return _SHARED_ModelCapabilities[_marshal(value)]
+    except (KeyError, ValueError):
+        pass
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
@@ -509,7 +690,7 @@ def decode_ModelCapabilities(value: Any) -> models.ModelCapabilities:
             a10 = decode_CompactionCapability(a10)
     except _Failure as failure:
         raise failure.at(".compaction") from None
-    return models.ModelCapabilities(
+    result = models.ModelCapabilities(
         batch=a0,
         citations=a1,
         code_execution=a2,
@@ -522,127 +703,40 @@ def decode_ModelCapabilities(value: Any) -> models.ModelCapabilities:
         context_management=a9,
         compaction=a10,
     )
+    if len(_SHARED_ModelCapabilities) < _SHARED_MAX:
+        with contextlib.suppress(ValueError):
+            _SHARED_ModelCapabilities[_marshal(value)] = result
+    return result
 
 
-def decode_ErrorDetails(value: Any) -> models.ErrorDetails:
-    """A ``models.ErrorDetails`` from parsed JSON; DecodeError says what and where if it does not fit."""
+def decode_ErrorResponse(value: Any) -> models.ErrorResponse:
+    """A ``models.ErrorResponse`` from parsed JSON; DecodeError says what and where if it does not fit."""
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
-        a0 = value["error_code"]
-    except KeyError:
-        raise _Failure("missing required field 'error_code'") from None
-    try:
-        if type(a0) is not str:
-            raise _wrong("a string", a0)
-    except _Failure as failure:
-        raise failure.at(".error_code") from None
-    return models.ErrorDetails(error_code=a0)
-
-
-def decode_ModelInfo(value: Any) -> models.ModelInfo:
-    """A ``models.ModelInfo`` from parsed JSON; DecodeError says what and where if it does not fit."""
-    if type(value) is not dict:
-        raise _wrong("an object", value)
-    try:
-        a0 = value["id"]
-    except KeyError:
-        raise _Failure("missing required field 'id'") from None
-    try:
-        if type(a0) is not str:
-            raise _wrong("a string", a0)
-    except _Failure as failure:
-        raise failure.at(".id") from None
-    try:
-        a1 = value["type"]
+        a0 = value["type"]
     except KeyError:
         raise _Failure("missing required field 'type'") from None
     try:
-        if type(a1) not in _TYPES2 or a1 not in _ALLOWED1:
-            raise _not_one_of('"model"', a1)
+        if type(a0) is not _TYPE_str or a0 not in _CONST_error:
+            raise _not_one_of('"error"', a0)
     except _Failure as failure:
         raise failure.at(".type") from None
     try:
-        a2 = value["created_at"]
+        a1 = value["error"]
     except KeyError:
-        raise _Failure("missing required field 'created_at'") from None
+        raise _Failure("missing required field 'error'") from None
     try:
-        a2 = _datetime(a2)
+        a1 = decode_ErrorDetail(a1)
     except _Failure as failure:
-        raise failure.at(".created_at") from None
+        raise failure.at(".error") from None
+    a2 = value.get("request_id")
     try:
-        a3 = value["display_name"]
-    except KeyError:
-        raise _Failure("missing required field 'display_name'") from None
-    try:
-        if type(a3) is not str:
-            raise _wrong("a string", a3)
+        if a2 is not None and type(a2) is not str:
+            raise _wrong("a string", a2)
     except _Failure as failure:
-        raise failure.at(".display_name") from None
-    try:
-        a4 = value["lifecycle"]
-    except KeyError:
-        raise _Failure("missing required field 'lifecycle'") from None
-    try:
-        a4 = _open_Lifecycle(a4)
-    except _Failure as failure:
-        raise failure.at(".lifecycle") from None
-    a5 = value.get("deprecated_at")
-    try:
-        if a5 is not None:
-            a5 = _datetime(a5)
-    except _Failure as failure:
-        raise failure.at(".deprecated_at") from None
-    a6 = value.get("retires_at")
-    try:
-        if a6 is not None:
-            a6 = _datetime(a6)
-    except _Failure as failure:
-        raise failure.at(".retires_at") from None
-    a7 = value.get("line")
-    try:
-        if a7 is not None and type(a7) is not str:
-            raise _wrong("a string", a7)
-    except _Failure as failure:
-        raise failure.at(".line") from None
-    a8 = value.get("max_input_tokens")
-    try:
-        if a8 is not None and type(a8) is not int:
-            a8 = _integer(a8)
-    except _Failure as failure:
-        raise failure.at(".max_input_tokens") from None
-    a9 = value.get("max_tokens")
-    try:
-        if a9 is not None and type(a9) is not int:
-            a9 = _integer(a9)
-    except _Failure as failure:
-        raise failure.at(".max_tokens") from None
-    a10 = value.get("capabilities")
-    try:
-        if a10 is not None:
-            a10 = decode_ModelCapabilities(a10)
-    except _Failure as failure:
-        raise failure.at(".capabilities") from None
-    a11 = value.get("allowed_fallback_models")
-    try:
-        if a11 is not None:
-            a11 = _list(a11, _value_str)
-    except _Failure as failure:
-        raise failure.at(".allowed_fallback_models") from None
-    return models.ModelInfo(
-        id=a0,
-        type=a1,
-        created_at=a2,
-        display_name=a3,
-        lifecycle=a4,
-        deprecated_at=a5,
-        retires_at=a6,
-        line=a7,
-        max_input_tokens=a8,
-        max_tokens=a9,
-        capabilities=a10,
-        allowed_fallback_models=a11,
-    )
+        raise failure.at(".request_id") from None
+    return models.ErrorResponse(type=a0, error=a1, request_id=a2)
 
 
 def decode_ErrorDetail(value: Any) -> models.ErrorDetail:
@@ -676,79 +770,25 @@ def decode_ErrorDetail(value: Any) -> models.ErrorDetail:
     return models.ErrorDetail(type=a0, message=a1, details=a2)
 
 
-def decode_ListModelsResponse(value: Any) -> models.ListModelsResponse:
-    """A ``models.ListModelsResponse`` from parsed JSON; DecodeError says what and where if it does not fit."""
+def decode_ErrorDetails(value: Any) -> models.ErrorDetails:
+    """A ``models.ErrorDetails`` from parsed JSON; DecodeError says what and where if it does not fit."""
     if type(value) is not dict:
         raise _wrong("an object", value)
     try:
-        a0 = value["data"]
+        a0 = value["error_code"]
     except KeyError:
-        raise _Failure("missing required field 'data'") from None
+        raise _Failure("missing required field 'error_code'") from None
     try:
-        a0 = _list(a0, decode_ModelInfo)
+        if type(a0) is not str:
+            raise _wrong("a string", a0)
     except _Failure as failure:
-        raise failure.at(".data") from None
-    try:
-        a1 = value["first_id"]
-    except KeyError:
-        raise _Failure("missing required field 'first_id'") from None
-    try:
-        if a1 is not None and type(a1) is not str:
-            raise _wrong("a string", a1)
-    except _Failure as failure:
-        raise failure.at(".first_id") from None
-    try:
-        a2 = value["last_id"]
-    except KeyError:
-        raise _Failure("missing required field 'last_id'") from None
-    try:
-        if a2 is not None and type(a2) is not str:
-            raise _wrong("a string", a2)
-    except _Failure as failure:
-        raise failure.at(".last_id") from None
-    try:
-        a3 = value["has_more"]
-    except KeyError:
-        raise _Failure("missing required field 'has_more'") from None
-    try:
-        if type(a3) is not bool:
-            raise _wrong("a boolean", a3)
-    except _Failure as failure:
-        raise failure.at(".has_more") from None
-    return models.ListModelsResponse(data=a0, first_id=a1, last_id=a2, has_more=a3)
-
-
-def decode_ErrorResponse(value: Any) -> models.ErrorResponse:
-    """A ``models.ErrorResponse`` from parsed JSON; DecodeError says what and where if it does not fit."""
-    if type(value) is not dict:
-        raise _wrong("an object", value)
-    try:
-        a0 = value["type"]
-    except KeyError:
-        raise _Failure("missing required field 'type'") from None
-    try:
-        if type(a0) not in _TYPES2 or a0 not in _ALLOWED4:
-            raise _not_one_of('"error"', a0)
-    except _Failure as failure:
-        raise failure.at(".type") from None
-    try:
-        a1 = value["error"]
-    except KeyError:
-        raise _Failure("missing required field 'error'") from None
-    try:
-        a1 = decode_ErrorDetail(a1)
-    except _Failure as failure:
-        raise failure.at(".error") from None
-    a2 = value.get("request_id")
-    try:
-        if a2 is not None and type(a2) is not str:
-            raise _wrong("a string", a2)
-    except _Failure as failure:
-        raise failure.at(".request_id") from None
-    return models.ErrorResponse(type=a0, error=a1, request_id=a2)
+        raise failure.at(".error_code") from None
+    return models.ErrorDetails(error_code=a0)
 
 
 DECODERS: dict[type[Any], Callable[[Any], Any]] = {
+    models.ListModelsResponse: decode_ListModelsResponse,
+    models.ModelInfo: decode_ModelInfo,
     models.CapabilitySupport: decode_CapabilitySupport,
     models.EffortCapability: decode_EffortCapability,
     models.ThinkingTypes: decode_ThinkingTypes,
@@ -757,11 +797,9 @@ DECODERS: dict[type[Any], Callable[[Any], Any]] = {
     models.ContextManagementCapability: decode_ContextManagementCapability,
     models.CompactionCapability: decode_CompactionCapability,
     models.ModelCapabilities: decode_ModelCapabilities,
-    models.ErrorDetails: decode_ErrorDetails,
-    models.ModelInfo: decode_ModelInfo,
-    models.ErrorDetail: decode_ErrorDetail,
-    models.ListModelsResponse: decode_ListModelsResponse,
     models.ErrorResponse: decode_ErrorResponse,
+    models.ErrorDetail: decode_ErrorDetail,
+    models.ErrorDetails: decode_ErrorDetails,
 }
 """The decoder of each model class."""
 

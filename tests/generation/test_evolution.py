@@ -9,6 +9,7 @@ generator cannot express: it must stop with a message naming what, never emit wr
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import subprocess
@@ -38,9 +39,9 @@ def write_variant(name: str, folder: str, tmp: Path) -> Path:
     return path
 
 
-def generate(spec: Path, tmp: Path) -> subprocess.CompletedProcess[str]:
-    """Run the generator on ``spec`` into ``tmp/anthropic_models_generated``."""
-    return subprocess.run(
+def start(spec: Path, tmp: Path) -> subprocess.Popen[str]:
+    """Start the generator on ``spec`` into ``tmp/anthropic_models_generated``."""
+    return subprocess.Popen(
         [
             sys.executable,
             str(ROOT / "tools" / "generate.py"),
@@ -48,11 +49,18 @@ def generate(spec: Path, tmp: Path) -> subprocess.CompletedProcess[str]:
             "--spec",
             str(spec),
         ],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
         cwd=ROOT,
     )
+
+
+def generate(spec: Path, tmp: Path) -> subprocess.CompletedProcess[str]:
+    """Run the generator on ``spec`` into ``tmp/anthropic_models_generated``."""
+    process = start(spec, tmp)
+    stdout, stderr = process.communicate()
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
 def run_python(tmp: Path, code: str) -> Any:
@@ -154,6 +162,30 @@ VARIANTS: dict[str, tuple[str, Any]] = {
             False,
         ],
     ),
+    "odd_names": (
+        """
+        from anthropic_models_generated import encoders
+        doc = {**MODEL, "class": "c", "family-name": "f", "tier.level": 2}
+        m = decoders.decode(doc, models.ModelInfo)
+        p = decoders.decode({"from": "2026-01-01T00:00:00Z", "per-token": 2}, models.Pricing)
+        try:
+            decoders.decode({**MODEL, "class": 3}, models.ModelInfo)
+        except decoders.DecodeError as e:
+            error = [e.path(), e.reason]
+        print(json.dumps([m.class_, m.family_name, m.tier_level, encoders.encode(m) == doc,
+                          sorted(encoders.encode(p)), p.from_.year, p.per_token, error]))
+        """,
+        [
+            "c",
+            "f",
+            2,
+            True,
+            ["from", "per-token"],
+            2026,
+            2.0,
+            ["$.class", "expected a string, got a number"],
+        ],
+    ),
     "new_header": (
         """
         method, url, headers = request(transport.get_model, "m", anthropic_organization_id="org_1")
@@ -195,14 +227,31 @@ VARIANTS: dict[str, tuple[str, Any]] = {
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every variant generated once (into its own folder)."""
-    out = {}
+    """Every variant generated once (into its own folder), the generators run side by side."""
+    running = {}
     for name in VARIANTS:
         tmp = tmp_path_factory.mktemp(name)
-        result = generate(write_variant(name, "variants", tmp), tmp)
-        assert result.returncode == 0, result.stdout + result.stderr
+        running[name] = (tmp, start(write_variant(name, "variants", tmp), tmp))
+    out = {}
+    for name, (tmp, process) in running.items():
+        stdout, stderr = process.communicate()
+        assert process.returncode == 0, stdout + stderr
         out[name] = tmp
     return out
+
+
+@pytest.mark.parametrize(
+    "name", ["map_field", "nested_array_of_objects", "new_operation", "number_field", "odd_names"]
+)
+def test_a_variant_that_adds_only_adds_to_the_codecs(name: str, generated: dict[str, Path]) -> None:
+    """Helpers and constants are named by content: adding to the spec removes no line of the
+    decoders or encoders (but the header's sha256), so a regeneration diff shows what changed."""
+    for module in ("decoders.py", "encoders.py"):
+        before = (ROOT / "generated" / PACKAGE / module).read_text(encoding="utf-8").splitlines()
+        after = (generated[name] / PACKAGE / module).read_text(encoding="utf-8").splitlines()
+        diff = difflib.unified_diff(before, after, lineterm="", n=0)
+        removed = [line for line in diff if line.startswith("-") and not line.startswith("---")]
+        assert [line for line in removed if not line.startswith("-# spec sha256 ")] == [], module
 
 
 @pytest.mark.parametrize("name", sorted(VARIANTS))
@@ -213,18 +262,24 @@ def test_a_variant_generates_imports_and_works(name: str, generated: dict[str, P
     assert run_python(tmp, PRELUDE.format(tmp=str(tmp)) + textwrap.dedent(code)) == expected
 
 
-def test_every_variant_passes_mypy_strict(generated: dict[str, Path]) -> None:
-    """Each variant's generated package is clean under mypy --strict (one run for all)."""
+def test_every_variant_passes_mypy_strict(
+    generated: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Each variant's generated package is clean under mypy --strict.
+
+    The runs share one cache: the standard library and attrs are read once, and each variant's
+    own modules, whose sources differ, are checked afresh (mypy keys its cache by source hash).
+    """
     mypy = pytest.importorskip("mypy.api")
+    cache = tmp_path_factory.mktemp("mypy-cache")
     for name, tmp in generated.items():
         stdout, stderr, status = mypy.run(
             [
                 "--strict",
                 "--python-version",
                 "3.9",
-                "--no-incremental",
                 "--cache-dir",
-                os.devnull,
+                str(cache),
                 "--config-file",
                 os.devnull,
                 str(tmp / PACKAGE),
@@ -234,12 +289,26 @@ def test_every_variant_passes_mypy_strict(generated: dict[str, Path]) -> None:
 
 
 BROKEN = {
-    "cookie_parameter": "list_models: parameters in 'cookie' are not supported",
-    "object_query_parameter": "parameter 'filter': type 'object' is not supported",
-    "array_header": "parameter 'x-tags': only query arrays in style form, explode, are supported",
+    "cookie_parameter": "paths./v1/models.get.parameters[7].in: parameters in 'cookie' are not supported",
+    "object_query_parameter": (
+        "paths./v1/models.get.parameters[7].schema: an inline object with properties is not "
+        "supported: name it in components.schemas"
+    ),
+    "array_header": "parameter 'x-tags': arrays are supported in the query only",
     "array_of_objects_query": "parameter 'pairs[]': array items of type 'object' are not supported",
     "unnamed_parameter": "parameter 'class' has no usable Python name",
-    "binary_field": "#/components/schemas/ModelInfo/properties/blob: the decoders cannot express the type",
+    "binary_field": (
+        "components.schemas.ModelInfo.properties.blob.format: "
+        "strings of format 'binary' are not supported"
+    ),
+    "ref_to_nothing": (
+        "ref_to_nothing.yaml: components.schemas.ModelInfo.properties.lifecycle.$ref: "
+        "$ref '#/components/schemas/Stage' resolves to nothing"
+    ),
+    "ref_to_missing_parameter": (
+        "ref_to_missing_parameter.yaml: paths./v1/models.get.parameters[7].$ref: "
+        "$ref '#/components/parameters/Region' resolves to nothing"
+    ),
 }
 
 
@@ -251,3 +320,39 @@ def test_an_inexpressible_spec_stops_the_generator_with_its_path(name: str, tmp_
     assert BROKEN[name] in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
     assert not (tmp_path / PACKAGE).exists()
+
+
+def test_a_ref_to_nothing_leaves_the_previous_package_as_it_was(tmp_path: Path) -> None:
+    """Regenerating over a package from a spec with a $ref to nothing exits 2 and changes no file."""
+    output = tmp_path / PACKAGE
+    output.mkdir()
+    (output / "models.py").write_text("previous\n", encoding="utf-8")
+    result = generate(write_variant("ref_to_nothing", "broken", tmp_path), tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert [p.name for p in output.iterdir()] == ["models.py"]
+    assert (output / "models.py").read_text(encoding="utf-8") == "previous\n"
+
+
+def test_invalid_yaml_stops_the_generator_with_one_line(tmp_path: Path) -> None:
+    """A YAML syntax error is one line naming the file, line and column, not a traceback."""
+    spec = tmp_path / "bad.yaml"
+    spec.write_text("openapi: 3.1.0\ninfo:\n  title: [unclosed\n", encoding="utf-8")
+    result = generate(spec, tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: bad.yaml: line 4, column 1: invalid YAML: ")
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / PACKAGE).exists()
+
+
+def test_max_items_below_the_enum_size_warns(tmp_path: Path) -> None:
+    """The generator still writes the package, and warns that maxItems cannot hold the enum."""
+    base = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    change = {"components": {"parameters": {"Lifecycle": {"schema": {"maxItems": 2}}}}}
+    spec = tmp_path / "narrow.yaml"
+    spec.write_text(yaml.safe_dump(overlay(base, change), sort_keys=False), encoding="utf-8")
+    result = generate(spec, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "warning: narrow.yaml: components.parameters.Lifecycle.schema: maxItems 2 is below" in (
+        result.stderr
+    )

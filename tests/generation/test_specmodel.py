@@ -300,11 +300,11 @@ def test_invalid_yaml_is_one_line_with_line_and_column() -> None:
                 "in": "query",
                 "schema": {"type": "array", "items": {"type": "object"}},
             },
-            "parameter 'pairs[]': array items of type 'map' are not supported",
+            "parameter 'pairs[]': array items of type 'object' are not supported",
         ),
         (
             {"name": "f", "in": "query", "schema": {"type": "object", "additionalProperties": {}}},
-            "parameter 'f': parameters of type 'map' are not supported",
+            "parameter 'f': parameters of type 'object' are not supported",
         ),
     ],
 )
@@ -341,3 +341,18 @@ def test_max_items_below_the_enum_size_is_a_warning() -> None:
         "openapi.yaml: components.parameters.Lifecycle.schema: maxItems 2 is below the 3 values "
         "of its enum (a request cannot name them all)",
     )
+
+
+def test_x_python_name_on_a_parameter_wins() -> None:
+    """A parameter's x-python-name is its Python name; a second parameter mapping to it is an error."""
+    renamed = {
+        "name": "from",
+        "in": "query",
+        "x-python-name": "since",
+        "schema": {"type": "string"},
+    }
+    spec = parse_with({"paths": {"/v1/models": {"get": {"parameters": [renamed]}}}})
+    assert spec.operation("list_models").parameters[-1].python_name == "since"
+    clash = {"name": "limit[]", "in": "query", "schema": {"type": "string"}}
+    message = one_line_error({"paths": {"/v1/models": {"get": {"parameters": [clash]}}}})
+    assert message.endswith("parameter 'limit[]': its Python name 'limit' is also that of 'limit'")

@@ -169,7 +169,7 @@ def test_required_nullable_fields_are_written_as_null() -> None:
             "2025-09-29T00:00:00.1234567+05:30",
             datetime(2025, 9, 29, 0, 0, 0, 123456, tzinfo=timezone(timedelta(hours=5, minutes=30))),
         ),
-        ("2025-09-29 00:00:00-08:00", datetime(2025, 9, 29, tzinfo=timezone(timedelta(hours=-8)))),
+        ("2025-09-29T00:00:00-08:00", datetime(2025, 9, 29, tzinfo=timezone(timedelta(hours=-8)))),
     ],
 )
 def test_rfc3339_parsing(text: str, expected: datetime) -> None:
@@ -185,10 +185,14 @@ def test_rfc3339_parsing(text: str, expected: datetime) -> None:
         "2025-09-29T00:00:00",
         "29/09/2025",
         "2025-09-29T00:00:00+24:00",
+        "2025-09-29T00:00:00+05:60",
+        "2025-09-29 00:00:00-08:00",
+        "\u0662\u0660\u0662\u0665-09-29T00:00:00Z",
+        "2025-09-29T00:00:00\uff10Z",
     ],
 )
 def test_rfc3339_rejects_what_is_not(text: str) -> None:
-    """Dates without a time or an offset are not RFC 3339 date-times."""
+    """No time, no offset, a space for the T, an offset out of range or a non-ASCII digit is refused."""
     with pytest.raises(ValueError, match=r"RFC 3339|offset"):
         _codec.parse_datetime(text)
 

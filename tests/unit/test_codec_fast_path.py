@@ -120,3 +120,25 @@ def test_impossible_date_times_in_the_usual_form_are_refused(text: str) -> None:
     """A date-time of the fast form that names no instant is still a ValueError."""
     with pytest.raises(ValueError, match=r"range|must be"):
         _codec.parse_datetime(text)
+
+
+def test_equal_capability_trees_share_one_instance(official_model: dict[str, Any]) -> None:
+    """Two models with equal capabilities JSON hold the same frozen ModelCapabilities object."""
+    first = _codec.structure(copy.deepcopy(official_model), models.ModelInfo)
+    second = _codec.structure(copy.deepcopy(official_model), models.ModelInfo)
+    assert first.capabilities is not None
+    assert first.capabilities is second.capabilities
+
+
+def test_a_tree_equal_but_for_1_in_place_of_true_is_not_shared(
+    official_model: dict[str, Any],
+) -> None:
+    """1 == True in Python, yet a capability given as 1 is refused with its path after a true one."""
+    _codec.structure(copy.deepcopy(official_model), models.ModelInfo)
+    bad = copy.deepcopy(official_model)
+    assert bad["capabilities"]["batch"] == {"supported": True}
+    bad["capabilities"]["batch"]["supported"] = 1
+    assert bad["capabilities"] == official_model["capabilities"]
+    with pytest.raises(ResponseValidationError) as info:
+        _codec.structure(bad, models.ModelInfo)
+    assert info.value.path == "$.capabilities.batch.supported"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from anthropic_models import _codec
 from anthropic_models.errors import ResponseValidationError
+from anthropic_models_generated import rfc3339 as one_rule
 from anthropic_models_generated.models import ErrorResponse, ListModelsResponse, ModelInfo
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -198,3 +199,22 @@ def test_models_round_trip(model: dict[str, Any]) -> None:
     """decode(encode(decode(x))) == decode(x) for every spec-valid model."""
     decoded = _codec.structure(model, ModelInfo)
     assert _codec.decode(_codec.encode(decoded), ModelInfo) == decoded
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(1, 1, 2),
+        max_value=datetime(9999, 12, 30),
+        timezones=st.sampled_from(
+            [timezone.utc, timezone(timedelta(hours=5, minutes=30)), timezone(timedelta(hours=-8))]
+        ),
+    )
+)
+def test_rfc3339_format_then_parse_gives_the_same_instant(moment: datetime) -> None:
+    """format_datetime writes what parse_datetime reads back to the same aware datetime."""
+    text = one_rule.format_datetime(moment)
+    assert text.isascii()
+    assert one_rule.is_datetime(text)
+    parsed = one_rule.parse_datetime(text)
+    assert parsed == moment
+    assert parsed.utcoffset() == moment.utcoffset()
