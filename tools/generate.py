@@ -19,7 +19,10 @@ module is then rendered from that model, through one Jinja environment over ``to
   :mod:`decoder_codegen` and :mod:`encoder_codegen` from the spec model (JSON names on the wire,
   Python names on the models);
 * ``rfc3339.py``: the one date-time rule (stdlib only), copied from ``templates/rfc3339.py``;
-* ``transport.py``: one urllib3 function per operation, written by :mod:`transport_codegen`;
+* ``operations.py`` (standard library only), ``transport.py`` (urllib3) and ``methods.py`` (the
+  clients' typed methods): the spec's operations, written by :mod:`operations_codegen` (parameter
+  descriptors and their one generic check, typed request builders, statuses and error types, a
+  ``send`` that never retries by itself, sync and asyncio mixins with identical signatures);
 * ``spec.py``: the spec as a Python literal, so that runtime validation needs no YAML parser;
 * ``manifest.py``: the spec's sha256 and the versions of the tools that wrote the package.
 
@@ -49,8 +52,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from check_generated import compare_trees
 from decoder_codegen import attribute_order, object_schemas, render_decoders
 from encoder_codegen import render_encoders
+from operations_codegen import render_operations
 from specmodel import Spec, SpecError, load
-from transport_codegen import render_transport
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
@@ -202,7 +205,7 @@ def generate(output: Path, spec_path: Path = SPEC_PATH) -> list[str]:
             "decoders.py": render_decoders(spec, env),
             "encoders.py": render_encoders(spec, env),
             "rfc3339.py": (TEMPLATES / "rfc3339.py").read_text(encoding="utf-8"),
-            "transport.py": render_transport(dict(spec.document)),
+            **{f"{name}.py": text for name, text in render_operations(spec, env).items()},
             "spec.py": render_spec_module(spec, env),
             "manifest.py": env.get_template("manifest.py.jinja2").render(
                 spec=spec, tools=tool_versions(), command=COMMAND

@@ -174,7 +174,7 @@ def _error_types(spec: Spec) -> dict[int, str]:
     return dict(sorted(types.items()))
 
 
-def render(spec: Spec, environment: jinja2.Environment) -> dict[str, str]:
+def render_operations(spec: Spec, environment: jinja2.Environment) -> dict[str, str]:
     """The sources of operations.py, transport.py and methods.py (without their headers)."""
     operations = [_context(op) for op in spec.operations]
     names: dict[str, str] = {}

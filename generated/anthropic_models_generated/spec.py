@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 89caf52c4bbdf10ed81d004481fc40538bf34646380382668d97b1eacd1cc318
+# spec sha256 7ef1095fc686ba872f94aa7c2fa75d2036dc8e32a1dafa3d0c687c761c02b1ae
 """openapi.yaml as a Python literal: runtime validation needs no YAML parser."""
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ SPEC: dict[str, Any] = {
         "  does not name are ignored.\n",
         "license": {"name": "MIT", "identifier": "MIT"},
     },
+    "x-api-error-types": {409: "conflict_error", 413: "request_too_large"},
     "servers": [{"url": "https://api.anthropic.com", "description": "The Anthropic API."}],
     "security": [{"ApiKeyAuth": []}, {"BearerAuth": []}],
     "tags": [{"name": "Models", "description": "The catalogue of models."}],
@@ -80,6 +81,8 @@ SPEC: dict[str, Any] = {
         "/v1/models": {
             "get": {
                 "operationId": "list_models",
+                "x-python-iterator": "iter_models",
+                "x-python-item": "ModelInfo",
                 "tags": ["Models"],
                 "summary": "List models",
                 "description": "One page of the models available to the caller, "
@@ -124,6 +127,7 @@ SPEC: dict[str, Any] = {
         "/v1/models/{model_id}": {
             "get": {
                 "operationId": "get_model",
+                "x-python-method": "retrieve",
                 "tags": ["Models"],
                 "summary": "Get a model",
                 "description": "One model by its id or by an alias "
@@ -242,6 +246,7 @@ SPEC: dict[str, Any] = {
                 "name": "anthropic-version",
                 "in": "header",
                 "required": False,
+                "x-client-option": True,
                 "description": "The API version. An open "
                 "string: the seed documentation "
                 "shows `2023-06-01`, the "
@@ -271,6 +276,7 @@ SPEC: dict[str, Any] = {
                 "name": "anthropic-workspace-id",
                 "in": "header",
                 "required": False,
+                "x-python-name": "workspace_id",
                 "description": "The Workspace to act in "
                 "(for example "
                 "`wrkspc_011CZkZaBF1tNoB5wlCeusgy`). "
