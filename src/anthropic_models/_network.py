@@ -16,14 +16,22 @@ ignores all of these variables.
 
 from __future__ import annotations
 
+import contextlib
+import heapq
 import ipaddress
+import itertools
 import os
+import socket
 import ssl
+import threading
+import time
 from typing import Any, Mapping, Optional
 from urllib.parse import unquote, urlsplit
 
 import attrs
-from urllib3 import PoolManager, ProxyManager
+import urllib3
+from urllib3 import HTTPConnectionPool, HTTPSConnectionPool, PoolManager, ProxyManager
+from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.util import make_headers
 
 from anthropic_models.errors import InvalidArgumentError, MissingDependencyError
@@ -196,13 +204,141 @@ def make_pool(settings: NetworkSettings, maxsize: int = 16) -> PoolManager:
     if settings.ca_dir is not None:
         tls["ca_cert_dir"] = settings.ca_dir
     if settings.proxy_url is None:
-        return PoolManager(num_pools=4, maxsize=maxsize, block=False, **tls)
+        return _bounded(PoolManager(num_pools=4, maxsize=maxsize, block=False, **tls))
     headers = make_headers(proxy_basic_auth=settings.proxy_auth) if settings.proxy_auth else None
-    return ProxyManager(
-        settings.proxy_url,
-        num_pools=4,
-        maxsize=maxsize,
-        block=False,
-        proxy_headers=headers,
-        **tls,
+    return _bounded(
+        ProxyManager(
+            settings.proxy_url,
+            num_pools=4,
+            maxsize=maxsize,
+            block=False,
+            proxy_headers=headers,
+            **tls,
+        )
     )
+
+
+# -- the response deadline -------------------------------------------------------------------------
+# urllib3's read timeout bounds each recv(), not the response: a server sending its status line
+# and headers a byte at a time holds a request for ever. The connections of make_pool's pools
+# arm a watchdog when they wait for the response; when the read timeout has passed since the
+# request was sent, it shuts the socket down, and getresponse raises socket.timeout, which urllib3
+# turns into ReadTimeoutError (the client's APITimeoutError). One daemon thread serves every pool.
+
+
+class _Watchdog:
+    """One thread that shuts down the sockets of responses past their deadline."""
+
+    def __init__(self) -> None:
+        self._due: list[tuple[float, int, _Watch]] = []
+        self._count = itertools.count()
+        self._wake = threading.Condition()
+        self._thread: Optional[threading.Thread] = None
+
+    def watch(self, sock: object, seconds: float) -> _Watch:
+        """Arm a deadline ``seconds`` from now for this socket."""
+        watch = _Watch(sock)
+        with self._wake:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._run, name="anthropic-models-watchdog", daemon=True
+                )
+                self._thread.start()
+            heapq.heappush(self._due, (time.monotonic() + seconds, next(self._count), watch))
+            if self._due[0][2] is watch:
+                self._wake.notify()
+        return watch
+
+    def _run(self) -> None:
+        with self._wake:
+            while True:
+                while self._due and self._due[0][2].done:
+                    heapq.heappop(self._due)  # answered in time: drop it
+                if not self._due:
+                    self._wake.wait()
+                    continue
+                left = self._due[0][0] - time.monotonic()
+                if left > 0:
+                    self._wake.wait(left)
+                    continue
+                heapq.heappop(self._due)[2].fire()
+
+
+class _Watch:
+    """The deadline of one response: fired (socket shut down) or done (answered), not both."""
+
+    __slots__ = ("_lock", "_sock", "done", "fired")
+
+    def __init__(self, sock: object) -> None:
+        self._sock = sock
+        self._lock = threading.Lock()
+        self.done = self.fired = False
+
+    def fire(self) -> None:
+        with self._lock:
+            if self.done:
+                return
+            self.fired = True
+        raw = getattr(self._sock, "socket", self._sock)  # urllib3's SSLTransport wraps one
+        if isinstance(raw, socket.socket):
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(raw, socket.SHUT_RDWR)  # not SSLSocket's: it unwraps
+
+    def finish(self) -> bool:
+        """Mark the response answered; False if the deadline fired first."""
+        with self._lock:
+            self.done, self._sock = True, None
+            return not self.fired
+
+
+_WATCHDOG = _Watchdog()
+_URLLIB3_1 = str(getattr(urllib3, "__version__", "2")).startswith("1.")
+
+
+def _read_timeout(conn: Any) -> Optional[float]:
+    """The read timeout urllib3 set for this response (on the socket in 1.26, on conn in 2)."""
+    value = conn.sock.gettimeout() if _URLLIB3_1 and conn.sock is not None else conn.timeout
+    return float(value) if isinstance(value, (int, float)) and value > 0 else None
+
+
+class _BoundedResponse:
+    """A mixin for urllib3 connections: the status line and headers arrive within the read timeout."""
+
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+        seconds = _read_timeout(self)
+        sock = getattr(self, "sock", None)
+        if seconds is None or sock is None:
+            return super().getresponse(*args, **kwargs)  # type: ignore[misc]
+        watch = _WATCHDOG.watch(sock, seconds)
+        try:
+            response = super().getresponse(*args, **kwargs)  # type: ignore[misc]
+        except BaseException:
+            if not watch.finish():
+                raise socket.timeout(f"no complete response headers within {seconds:g} s") from None
+            raise
+        if not watch.finish():
+            response.close()
+            raise socket.timeout(f"no complete response headers within {seconds:g} s")
+        return response
+
+
+class _HTTPConnection(_BoundedResponse, HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_BoundedResponse, HTTPSConnection):
+    pass
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
+def _bounded(pool: PoolManager) -> PoolManager:
+    """The pool, its connections bounded by the response deadline."""
+    pool.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+    return pool
