@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import math
 from typing import Optional, Union
 from urllib.parse import urlsplit
@@ -20,6 +19,7 @@ from urllib3.exceptions import (
     TimeoutError as Urllib3TimeoutError,
 )
 
+from anthropic_models._network import is_loopback
 from anthropic_models.errors import APIConnectionError, APITimeoutError, InvalidArgumentError
 
 DEFAULT_TIMEOUT = Timeout(connect=5.0, read=60.0)
@@ -47,15 +47,6 @@ def body_timeout(timeout: Timeout) -> Optional[float]:
     return float(read) if isinstance(read, (int, float)) else None
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def check_base_url(base_url: str) -> str:
     """Refuse URLs that are not http(s), and plain http anywhere but loopback."""
     if not isinstance(base_url, str):
@@ -72,7 +63,7 @@ def check_base_url(base_url: str) -> str:
         raise InvalidArgumentError(
             "base_url must not carry a query, fragment or credentials (use api_key=)"
         )
-    if parts.scheme == "http" and not _is_loopback(host):
+    if parts.scheme == "http" and not is_loopback(host):
         raise InvalidArgumentError(
             f"refusing plain http to {host}: the API key would travel in clear; use https "
             "(plain http is allowed for loopback addresses only)"
