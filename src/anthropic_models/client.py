@@ -502,7 +502,7 @@ class ModelsClient:
             except (transport.BodyError, HTTPError, OSError) as exc:
                 decision = self._policy.decide(attempt, failed=True)
                 if not decision.retry:
-                    raise self._connection_error(exc) from None
+                    raise self._connection_error(exc, timeout) from None
                 log.debug("retrying after %s in %.2f s", type(exc).__name__, decision.wait)
             else:
                 log.debug(
@@ -601,11 +601,11 @@ class ModelsClient:
             retry_after=retry_after,
         )
 
-    def _connection_error(self, exc: BaseException) -> APIConnectionError:
+    def _connection_error(self, exc: BaseException, timeout: Timeout) -> APIConnectionError:
         if isinstance(exc, transport.BodyError):
             kind = APITimeoutError if isinstance(exc, transport.BodyTimeout) else APIConnectionError
             return kind(self._redactor.text(str(exc)))
-        error = _http.connection_error(exc, f"GET {self.base_url}")
+        error = _http.connection_error(exc, self.base_url, timeout)
         return type(error)(self._redactor.text(str(error)))
 
 
