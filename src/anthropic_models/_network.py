@@ -46,6 +46,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.exceptions import LocationParseError
 from urllib3.util import make_headers, parse_url
 
+from anthropic_models._redact import header_secrets
 from anthropic_models.errors import InvalidArgumentError, MissingDependencyError
 
 __all__ = [
@@ -226,11 +227,15 @@ class NetworkSettings:
 
     @property
     def secrets(self) -> tuple[str, ...]:
-        """What must never be printed: the proxy's password (and user:password)."""
+        """What must never be printed: the proxy's password, user:password, and the
+        ``Proxy-Authorization`` header they make (its base64 is only an encoding)."""
+        return header_secrets(self.proxy_headers())
+
+    def proxy_headers(self) -> dict[str, str]:
+        """The headers the proxy is sent: ``Proxy-Authorization`` when the URL had credentials."""
         if not self.proxy_auth:
-            return ()
-        password = self.proxy_auth.partition(":")[2]
-        return tuple(s for s in (self.proxy_auth, password) if s)
+            return {}
+        return dict(make_headers(proxy_basic_auth=self.proxy_auth))
 
     @classmethod
     def build(
@@ -284,7 +289,7 @@ def make_pool(settings: NetworkSettings, maxsize: int = 16) -> PoolManager:
         tls["ca_cert_dir"] = settings.ca_dir
     if settings.proxy_url is None:
         return _bounded(PoolManager(num_pools=4, maxsize=maxsize, block=False, **tls))
-    headers = make_headers(proxy_basic_auth=settings.proxy_auth) if settings.proxy_auth else None
+    headers = settings.proxy_headers() or None
     return _bounded(
         ProxyManager(
             settings.proxy_url,

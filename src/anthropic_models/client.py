@@ -37,7 +37,7 @@ from anthropic_models._options import (
     check_query,
     check_workspace,
 )
-from anthropic_models._redact import Redactor
+from anthropic_models._redact import Redactor, header_secrets
 from anthropic_models._retry import DEFAULT_MAX_RETRY_WAIT, RetryPolicy, sleep
 from anthropic_models._version import __version__
 from anthropic_models.errors import (
@@ -479,6 +479,7 @@ class ModelsClient:
     ) -> transport.RawResponse:
         """One operation: every attempt, and the retry policy's word after each."""
         headers = {**self._headers, **options.headers}
+        redactor = self._redactor.with_secrets(header_secrets(options.headers))
         timeout = options.timeout or self.timeout
         if self._validator is not None:
             self._validate_request(call, headers, options.query)
@@ -498,17 +499,17 @@ class ModelsClient:
             except transport.InvalidParameterError as exc:
                 raise InvalidArgumentError(str(exc)) from None
             except transport.ResponseTooLarge as exc:
-                raise APIConnectionError(self._redactor.text(str(exc))) from None
+                raise APIConnectionError(redactor.text(str(exc))) from None
             except (transport.BodyError, HTTPError, OSError) as exc:
                 decision = self._policy.decide(attempt, failed=True)
                 if not decision.retry:
-                    raise self._connection_error(exc, timeout) from None
+                    raise self._connection_error(exc, timeout, redactor) from None
                 log.debug("retrying after %s in %.2f s", type(exc).__name__, decision.wait)
             else:
                 log.debug(
                     "%s %s -> %s (request-id %s) in %.0f ms",
                     raw.method,
-                    self._redactor.text(raw.url),
+                    redactor.text(raw.url),
                     raw.status,
                     raw.headers.get("request-id"),
                     (time.monotonic() - started) * 1000,
@@ -516,10 +517,10 @@ class ModelsClient:
                 if raw.status < 300:
                     return raw
                 if raw.status < 400:
-                    raise self._redirect_error(raw)
+                    raise self._redirect_error(raw, redactor)
                 decision = self._policy.decide(attempt, status=raw.status, headers=raw.headers)
                 if not decision.retry:
-                    raise self._status_error(raw, decision.retry_after)
+                    raise self._status_error(raw, decision.retry_after, redactor)
             sleep(decision.wait)
             attempt += 1
 
@@ -552,23 +553,23 @@ class ModelsClient:
         except ResponseValidationError as exc:
             raise ResponseValidationError(self._redactor.text(exc.reason), path=exc.path) from None
 
-    def _redirect_error(self, raw: transport.RawResponse) -> APIConnectionError:
-        location = self._redactor.text(raw.headers.get("location", "nowhere"))
+    def _redirect_error(self, raw: transport.RawResponse, redactor: Redactor) -> APIConnectionError:
+        location = redactor.text(raw.headers.get("location", "nowhere"))
         return APIConnectionError(
             f"{raw.status} redirect to {location} not followed (the API key stays with "
             f"{self.base_url}); point base_url at the final address"
         )
 
     def _status_error(
-        self, raw: transport.RawResponse, retry_after: Optional[float]
+        self, raw: transport.RawResponse, retry_after: Optional[float], redactor: Redactor
     ) -> APIStatusError:
         """The error for a status >= 400, from a body parsed first and redacted after."""
         text = raw.body.decode("utf-8", "replace")
         body: object
         try:
-            body = self._redactor.json(_codec.loads(raw.body))
+            body = redactor.json(_codec.loads(raw.body))
         except ResponseValidationError:
-            body = self._redactor.text(text)
+            body = redactor.text(text)
         error = body.get("error") if isinstance(body, dict) else None
         error = error if isinstance(error, dict) else {}
         details = error.get("details")
@@ -583,7 +584,7 @@ class ModelsClient:
             text_of(body.get("request_id")) if isinstance(body, dict) else None
         )
         if message is None:
-            snippet = " ".join(self._redactor.text(text).split())[:200]
+            snippet = " ".join(redactor.text(text).split())[:200]
             message = f"HTTP {raw.status}" + (
                 f" with a body that is not the error shape: {snippet!r}" if snippet else ""
             )
@@ -601,12 +602,14 @@ class ModelsClient:
             retry_after=retry_after,
         )
 
-    def _connection_error(self, exc: BaseException, timeout: Timeout) -> APIConnectionError:
+    def _connection_error(
+        self, exc: BaseException, timeout: Timeout, redactor: Redactor
+    ) -> APIConnectionError:
         if isinstance(exc, transport.BodyError):
             kind = APITimeoutError if isinstance(exc, transport.BodyTimeout) else APIConnectionError
-            return kind(self._redactor.text(str(exc)))
+            return kind(redactor.text(str(exc)))
         error = _http.connection_error(exc, self.base_url, timeout)
-        return type(error)(self._redactor.text(str(error)))
+        return type(error)(redactor.text(str(error)))
 
 
 class _Recorded(Exception):
