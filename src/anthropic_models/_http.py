@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import socket
 from typing import Optional, Union
 from urllib.parse import urlsplit
 
@@ -153,9 +154,12 @@ def connection_error(
     host = host_of(url)
     reason = (exc.reason or exc) if isinstance(exc, MaxRetryError) else exc
     failed = f"Connection to {host} failed"
+    via = ""
     if isinstance(reason, ProxyError):
         inner = reason.args[1] if len(reason.args) > 1 else reason
-        return APIConnectionError(f"{failed}: the proxy failed ({_reason(inner)})")
+        if not isinstance(inner, _TIMEOUTS) or isinstance(inner, NewConnectionError):
+            return APIConnectionError(f"{failed}: the proxy failed ({_reason(inner)})")
+        reason, via = inner, " (through the proxy)"  # urllib3 2 wraps a tunnelled read timeout
     if isinstance(reason, SSLError) or isinstance(getattr(reason, "__cause__", None), SSLError):
         return APIConnectionError(
             f"{failed}: TLS failed ({_reason(reason)}); if a private CA signs this server's "
@@ -164,14 +168,17 @@ def connection_error(
     # NewConnectionError subclasses ConnectTimeoutError in urllib3 2: test it first.
     if isinstance(reason, NewConnectionError):
         return APIConnectionError(f"{failed}: cannot connect ({_reason(reason)})")
-    if isinstance(reason, (ConnectTimeoutError, ReadTimeoutError, Urllib3TimeoutError)):
+    if isinstance(reason, _TIMEOUTS):
         after = ""
         if timeout is not None:
             connecting = isinstance(reason, ConnectTimeoutError)
             bound = timeout.connect_timeout if connecting else read_timeout(timeout)
             after = f" after {bound:g}s" if isinstance(bound, (int, float)) else ""
-        return APITimeoutError(f"Request to {host} timed out{after}")
+        return APITimeoutError(f"Request to {host} timed out{after}{via}")
     return APIConnectionError(f"{failed}: {_reason(reason)}")
+
+
+_TIMEOUTS = (ConnectTimeoutError, ReadTimeoutError, Urllib3TimeoutError, socket.timeout)
 
 
 def _reason(exc: BaseException) -> str:

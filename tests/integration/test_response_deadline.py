@@ -9,13 +9,17 @@ import asyncio
 import contextlib
 import io
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Optional
 
 import pytest
 
 from anthropic_models import AsyncModelsClient, ModelsClient, cli, errors
+from anthropic_models.server.tls import self_signed, server_context
 
 pytestmark = pytest.mark.integration
 
@@ -23,11 +27,14 @@ HEAD = b"HTTP/1.1 200 OK\r\n" + (b"x-drip: " + b"y" * 1000 + b"\r\n") * 90  # le
 
 
 class Dripper:
-    """A loopback server that answers each request with its headers, one byte every 50 ms."""
+    """A loopback server that answers each request with its headers, one byte every 50 ms
+    (over TLS when given a server context)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: Optional[ssl.SSLContext] = None) -> None:
+        self.tls = tls
         self.listener = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        scheme = "https" if tls else "http"
+        self.url = f"{scheme}://127.0.0.1:{self.listener.getsockname()[1]}"
         self.stop = threading.Event()
         self.threads: list[threading.Thread] = []
         self.acceptor = threading.Thread(target=self._accept, daemon=True)
@@ -44,6 +51,10 @@ class Dripper:
             thread.start()
 
     def _drip(self, conn: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            conn.settimeout(10)
+            if self.tls is not None:
+                conn = self.tls.wrap_socket(conn, server_side=True)
         with conn, contextlib.suppress(OSError):
             conn.recv(65536)
             for byte in HEAD:
@@ -110,3 +121,29 @@ def test_dripped_headers_let_asyncio_run_return_after_a_cancel(dripper: Dripper)
     started = time.monotonic()
     asyncio.run(main())
     assert time.monotonic() - started < 4
+
+
+def test_dripped_headers_over_tls_through_a_proxy_time_out(tmp_path: Path) -> None:
+    """https through a CONNECT tunnel (proxy.py) to a dripping server: a timeout all the same."""
+    proxy_module = pytest.importorskip("tests.integration.test_network_real")
+    files = self_signed(tmp_path)
+    server = Dripper(server_context(files.cert_file, files.key_file))
+    proxy = proxy_module.Proxy(tmp_path / "proxy.log", auth=False)
+    started = time.monotonic()
+    try:
+        with (
+            ModelsClient(
+                api_key="k",
+                base_url=server.url,
+                proxy=proxy.url(),
+                ca_certs=str(files.ca_file),
+                timeout=1,
+                max_retries=0,
+            ) as client,
+            pytest.raises(errors.APITimeoutError),
+        ):
+            client.list_models()
+        assert time.monotonic() - started < 4
+    finally:
+        server.close()
+        proxy.stop()

@@ -41,6 +41,8 @@ def refused() -> NewConnectionError:
         (ReadTimeoutError(None, URL, "Read timed out."), errors.APITimeoutError, "Request to api.example.test:8443 timed out after 7s"),  # type: ignore[arg-type]
         (ConnectTimeoutError(None, "connect timed out"), errors.APITimeoutError, "Request to api.example.test:8443 timed out after 3s"),
         (ProxyError("Unable to connect to proxy", OSError("Tunnel connection failed: 407")), errors.APIConnectionError, "Connection to api.example.test:8443 failed: the proxy failed (Tunnel connection failed: 407)"),
+        (ProxyError("Unable to connect to proxy", ReadTimeoutError(None, URL, "Read timed out.")), errors.APITimeoutError, "Request to api.example.test:8443 timed out after 7s (through the proxy)"),  # type: ignore[arg-type]
+        (ProxyError("Unable to connect to proxy", refused()), errors.APIConnectionError, "Connection to api.example.test:8443 failed: the proxy failed (Connection refused)"),
         (socket.gaierror(-2, "Name or service not known"), errors.APIConnectionError, "Connection to api.example.test:8443 failed: Name or service not known"),
     ],
 )  # fmt: skip
