@@ -318,6 +318,7 @@ class _Watchdog:
         self._count = itertools.count()
         self._wake = threading.Condition()
         self._thread: Optional[threading.Thread] = None
+        self._compact_at = 1024
 
     def watch(self, sock: object, seconds: float) -> _Watch:
         """Arm a deadline ``seconds`` from now for this socket."""
@@ -328,6 +329,10 @@ class _Watchdog:
                     target=self._run, name="anthropic-models-watchdog", daemon=True
                 )
                 self._thread.start()
+            if len(self._due) > self._compact_at:  # answered entries wait for their deadline
+                self._due = [entry for entry in self._due if not entry[2].done]
+                heapq.heapify(self._due)
+                self._compact_at = 2 * len(self._due) + 1024
             heapq.heappush(self._due, (time.monotonic() + seconds, next(self._count), watch))
             if self._due[0][2] is watch:
                 self._wake.notify()
