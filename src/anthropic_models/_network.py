@@ -27,6 +27,7 @@ the body.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import heapq
 import ipaddress
@@ -44,7 +45,7 @@ import urllib3
 from urllib3 import HTTPConnectionPool, HTTPSConnectionPool, PoolManager, ProxyManager
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.exceptions import LocationParseError
-from urllib3.util import make_headers, parse_url
+from urllib3.util import parse_url
 
 from anthropic_models._redact import header_secrets
 from anthropic_models.errors import InvalidArgumentError, MissingDependencyError
@@ -188,7 +189,9 @@ def _split_credentials(proxy: str, setting: str) -> tuple[str, Optional[str]]:
         )
     auth = None
     if parts.username is not None:
-        auth = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        # Percent-escapes decode to the exact bytes they name (surrogateescape keeps non-UTF-8).
+        user = unquote(parts.username, errors="surrogateescape")
+        auth = f"{user}:{unquote(parts.password or '', errors='surrogateescape')}"
     host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
     netloc = host + (f":{parts.port}" if parts.port else "")
     return f"{parts.scheme}://{netloc}", auth
@@ -229,13 +232,19 @@ class NetworkSettings:
     def secrets(self) -> tuple[str, ...]:
         """What must never be printed: the proxy's password, user:password, and the
         ``Proxy-Authorization`` header they make (its base64 is only an encoding)."""
-        return header_secrets(self.proxy_headers())
+        if not self.proxy_auth:
+            return ()
+        password = self.proxy_auth.partition(":")[2]
+        found = (*header_secrets(self.proxy_headers()), self.proxy_auth, password)
+        return tuple(dict.fromkeys(s for s in found if s))
 
     def proxy_headers(self) -> dict[str, str]:
         """The headers the proxy is sent: ``Proxy-Authorization`` when the URL had credentials."""
         if not self.proxy_auth:
             return {}
-        return dict(make_headers(proxy_basic_auth=self.proxy_auth))
+        # UTF-8 (RFC 7617), not urllib3's Latin-1, which cannot encode "€" and raised.
+        token = base64.b64encode(self.proxy_auth.encode("utf-8", "surrogateescape"))
+        return {"proxy-authorization": "Basic " + token.decode("ascii")}
 
     @classmethod
     def build(
@@ -264,6 +273,9 @@ class NetworkSettings:
         proxy_url, auth = _split_credentials(proxy, setting) if proxy else (None, None)
         ca_dir = None
         tls_target = urlsplit(base_url).scheme == "https" or proxy_url is not None
+        if ca_certs is not None and not isinstance(ca_certs, (str, os.PathLike)):
+            raise InvalidArgumentError(f"ca_certs must be a path, not {type(ca_certs).__name__}")
+        ca_certs = None if ca_certs is None else os.fspath(ca_certs)
         if ca_certs is not None and not os.path.isfile(ca_certs):
             raise InvalidArgumentError("ca_certs is not a readable file (its path is not shown)")
         if ca_certs is None and ssl_context is None and trust_env and tls_target:

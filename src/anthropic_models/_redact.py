@@ -91,9 +91,13 @@ def header_secrets(headers: Mapping[str, str]) -> tuple[str, ...]:
         found.append(credentials)
         if scheme.lower() == "basic":
             try:
-                decoded = base64.b64decode(credentials, validate=True).decode("latin-1")
+                raw = base64.b64decode(credentials, validate=True)
             except (binascii.Error, ValueError):
                 continue
+            try:
+                decoded = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                decoded = raw.decode("latin-1")
             found += [decoded, decoded.partition(":")[2]]
     return tuple(dict.fromkeys(s for s in found if s))
 

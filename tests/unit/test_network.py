@@ -120,6 +120,7 @@ def test_ssl_cert_file_and_dir_are_read(tmp_path: Path) -> None:
         ({"proxy": 5}, errors.InvalidArgumentError, "URL string"),
         ({"ca_certs": "/nonexistent/pw.pem"}, errors.InvalidArgumentError, "not a readable file"),
         ({"ssl_context": "tls"}, errors.InvalidArgumentError, "ssl.SSLContext"),
+        ({"ca_certs": 5}, errors.InvalidArgumentError, "ca_certs must be a path"),
         ({"trust_env": "no"}, errors.InvalidArgumentError, "trust_env"),
     ],
 )
@@ -198,3 +199,20 @@ def test_a_proxy_url_urllib3_cannot_parse_is_refused_up_front() -> None:
     """Whatever passes the checks is a URL urllib3's ProxyManager accepts (no LocationParseError)."""
     for proxy in ("http://p:1", "https://u:p%20w@p.corp", "p.corp:8080", "http://[::1]:3128"):
         make_pool(NetworkSettings.build(API, proxy=proxy, environ={}))
+
+
+@pytest.mark.parametrize(
+    ("proxy", "credentials"),
+    [("http://us%E2%82%AC:pw@p:1", "us\u20ac:pw".encode()), ("http://u:p%FF@p:1", b"u:p\xff")],
+)
+def test_proxy_credentials_beyond_latin1_make_a_header(proxy: str, credentials: bytes) -> None:
+    """A user or password outside Latin-1 is sent as the bytes it names (it was a UnicodeEncodeError)."""
+    import base64
+
+    settings = NetworkSettings.build(API, proxy=proxy, environ={})
+    header = make_pool(settings).proxy_headers["proxy-authorization"]  # type: ignore[attr-defined]
+    assert base64.b64decode(header.split()[1]) == credentials
+    assert (
+        settings.proxy_auth is not None
+        and settings.proxy_auth.partition(":")[2] in settings.secrets
+    )
