@@ -1,4 +1,10 @@
-"""The client's settings, checked once into a frozen value (as urllib3's ``Timeout`` and ``Retry``)."""
+"""The client's settings, checked once into a frozen value (as urllib3's ``Timeout`` and ``Retry``).
+
+Seconds (``timeout``, ``max_retry_wait``) are positive, finite and at most ``_http.MAX_WAIT``;
+header names (``default_headers``, per-call ``extra_headers``) are RFC 9110 tokens and values
+Latin-1 on one line. Every refusal is an ``InvalidArgumentError`` naming the setting, never
+showing a header's value.
+"""
 
 from __future__ import annotations
 
