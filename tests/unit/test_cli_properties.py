@@ -201,5 +201,5 @@ def test_network_settings_keep_the_promises(
     _assert_promises(status, out, err)
     assert PROXY_SECRET not in out + err
     for name, value in environ.items():  # a variable is named in an error, never shown
-        if len(value) >= 8 and value in err:
+        if len(value) >= 8 and value in err and all(value not in word for word in arguments):
             raise AssertionError(f"{name}'s value shown: {err}")
