@@ -68,6 +68,14 @@ def _method_type(param: Parameter) -> str:
     return f"Union[{scalar}]" if param.enum_schema else scalar
 
 
+def _bound(param: Parameter, value: Any) -> Any:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise SpecError(f"openapi.yaml: {param.where}: a bound must be a whole number, not {value!r}")
+
+
 def _descriptor(param: Parameter) -> str:
     """A ``Parameter(...)`` literal: only the fields that differ from their defaults."""
     fields: list[tuple[str, Any]] = [
@@ -78,8 +86,8 @@ def _descriptor(param: Parameter) -> str:
         ("required", param.required or None),
         ("item_kind", param.item_kind if param.kind == "array" else None),
         ("default", param.default),
-        ("minimum", param.minimum),
-        ("maximum", param.maximum),
+        ("minimum", _bound(param, param.minimum)),
+        ("maximum", _bound(param, param.maximum)),
         ("min_length", param.min_length),
         ("max_length", param.max_length),
         ("pattern", param.pattern),

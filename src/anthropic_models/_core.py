@@ -20,7 +20,7 @@ from urllib3.exceptions import HTTPError
 
 from anthropic_models import _codec, _http
 from anthropic_models._options import ClientOptions, check_headers, check_query
-from anthropic_models._redact import Redactor
+from anthropic_models._redact import Redactor, header_secrets
 from anthropic_models._retry import RetryPolicy
 from anthropic_models.errors import (
     APIConnectionError,
@@ -46,11 +46,13 @@ FAILURES = (transport.TransportError, HTTPError, OSError)
 
 @attrs.frozen
 class Prepared:
-    """One call, ready to send (and to send again): its request and its timeouts."""
+    """One call, ready to send (and to send again): its request, timeouts and secrets."""
 
     request: Request
     timeout: Timeout
     body_timeout: Optional[float]
+    redactor: Redactor = attrs.field(repr=False)
+    """The client's secrets, and this call's credential-like ``extra_headers`` values."""
 
 
 @attrs.frozen
@@ -121,6 +123,7 @@ class Core:
             request=Request(request.method, request.url, headers),
             timeout=timeout,
             body_timeout=_http.body_timeout(timeout),
+            redactor=self.redactor.with_secrets(header_secrets(extra)),
         )
 
     def check_request(self, prepared: Prepared) -> None:
@@ -137,6 +140,7 @@ class Core:
 
     def judge(
         self,
+        prepared: Prepared,
         attempt: int,
         outcome: Union[transport.RawResponse, BaseException],
     ) -> Union[transport.RawResponse, Retry]:
@@ -144,37 +148,40 @@ class Core:
 
         ``outcome`` is the answer, or what sending raised (one of :data:`FAILURES`).
         """
+        redactor = prepared.redactor
         if isinstance(outcome, BaseException):
-            return self._failed(attempt, outcome)
+            return self._failed(prepared, attempt, outcome)
         raw = outcome
         log.debug(
             "%s %s -> %s (request-id %s)",
             raw.method,
-            self.redactor.text(raw.url),
+            redactor.text(raw.url),
             raw.status,
             raw.headers.get("request-id"),
         )
         if raw.status < 300:
             return raw
         if raw.status < 400:
-            raise self._redirect_error(raw)
+            raise self._redirect_error(raw, redactor)
         decision = self.policy.decide(attempt, status=raw.status, headers=raw.headers)
         if not decision.retry:
-            raise self.status_error(raw, decision.retry_after)
+            raise self.status_error(raw, decision.retry_after, redactor)
         return Retry(decision.wait)
 
-    def _failed(self, attempt: int, exc: BaseException) -> Retry:
+    def _failed(self, prepared: Prepared, attempt: int, exc: BaseException) -> Retry:
+        redactor = prepared.redactor
         if isinstance(exc, transport.ResponseTooLarge):
-            raise APIConnectionError(self.redactor.text(str(exc))) from None
+            raise APIConnectionError(redactor.text(str(exc))) from None
         headers = exc.headers if isinstance(exc, transport.BodyError) else None
         decision = self.policy.decide(attempt, failed=True, headers=headers)
         if not decision.retry:
-            raise self.connection_error(exc) from None
+            raise self.connection_error(exc, prepared) from None
         log.debug("retrying after %s in %.2f s", type(exc).__name__, decision.wait)
         return Retry(decision.wait)
 
-    def decode(self, raw: transport.RawResponse, cls: type[T]) -> T:
+    def decode(self, prepared: Prepared, raw: transport.RawResponse, cls: type[T]) -> T:
         """The answer's body as ``cls`` (checked against the spec too with ``validate=True``)."""
+        redactor = prepared.redactor
         validator = self.validator()
         if validator is not None:
             problems = validator.response_errors(
@@ -183,31 +190,31 @@ class Core:
             if problems:
                 path, _, message = problems[0].partition(": ")
                 extra = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-                raise ResponseValidationError(self.redactor.text(message + extra), path=path)
+                raise ResponseValidationError(redactor.text(message + extra), path=path)
         try:
             return _codec.decode(raw.body, cls)
         except ResponseValidationError as exc:
-            raise ResponseValidationError(self.redactor.text(exc.reason), path=exc.path) from None
+            raise ResponseValidationError(redactor.text(exc.reason), path=exc.path) from None
 
     # -- errors ---------------------------------------------------------------------------------
 
-    def _redirect_error(self, raw: transport.RawResponse) -> APIConnectionError:
-        location = self.redactor.text(raw.headers.get("location", "nowhere"))
+    def _redirect_error(self, raw: transport.RawResponse, redactor: Redactor) -> APIConnectionError:
+        location = redactor.text(raw.headers.get("location", "nowhere"))
         return APIConnectionError(
             f"{raw.status} redirect to {location} not followed (the API key stays with "
             f"{self.options.base_url}); point base_url at the final address"
         )
 
     def status_error(
-        self, raw: transport.RawResponse, retry_after: Optional[float]
+        self, raw: transport.RawResponse, retry_after: Optional[float], redactor: Redactor
     ) -> APIStatusError:
         """The error for a status >= 400, from a body parsed first and redacted after."""
         text = raw.body.decode("utf-8", "replace")
         body: object
         try:
-            body = self.redactor.json(_codec.loads(raw.body))
+            body = redactor.json(_codec.loads(raw.body))
         except ResponseValidationError:
-            body = self.redactor.text(text)
+            body = redactor.text(text)
         error = body.get("error") if isinstance(body, dict) else None
         error = error if isinstance(error, dict) else {}
         details = error.get("details")
@@ -222,7 +229,7 @@ class Core:
             text_of(body.get("request_id")) if isinstance(body, dict) else None
         )
         if message is None:
-            snippet = " ".join(self.redactor.text(text).split())[:200]
+            snippet = " ".join(redactor.text(text).split())[:200]
             message = f"HTTP {raw.status}" + (
                 f" with a body that is not the error shape: {snippet!r}" if snippet else ""
             )
@@ -240,10 +247,11 @@ class Core:
             retry_after=retry_after,
         )
 
-    def connection_error(self, exc: BaseException) -> APIConnectionError:
-        """The error for a failure to get an answer, with every secret masked."""
+    def connection_error(self, exc: BaseException, prepared: Prepared) -> APIConnectionError:
+        """The error for a failure to get an answer, naming the host, with every secret masked."""
+        redactor = prepared.redactor
         if isinstance(exc, transport.BodyError):
             kind = APITimeoutError if isinstance(exc, transport.BodyTimeout) else APIConnectionError
-            return kind(self.redactor.text(str(exc)))
-        error = _http.connection_error(exc, f"GET {self.options.base_url}")
-        return type(error)(self.redactor.text(str(error)))
+            return kind(redactor.text(str(exc)))
+        error = _http.connection_error(exc, self.options.base_url, prepared.timeout)
+        return type(error)(redactor.text(str(error)))

@@ -1,15 +1,17 @@
-"""urllib3 set-up: pools, timeouts, base URL checks, and urllib3 errors as the package's own."""
+"""urllib3 set-up: timeouts, base URL checks, and urllib3 errors as the package's own."""
 
 from __future__ import annotations
 
-import ipaddress
 import math
+import re
+import socket
 from typing import Optional, Union
 from urllib.parse import urlsplit
 
 from urllib3 import Timeout
 from urllib3.exceptions import (
     ConnectTimeoutError,
+    HTTPError,
     MaxRetryError,
     NewConnectionError,
     ProxyError,
@@ -20,40 +22,85 @@ from urllib3.exceptions import (
     TimeoutError as Urllib3TimeoutError,
 )
 
+from anthropic_models._network import is_loopback
 from anthropic_models.errors import APIConnectionError, APITimeoutError, InvalidArgumentError
 
 DEFAULT_TIMEOUT = Timeout(connect=5.0, read=60.0)
+MAX_WAIT = 1_000_000.0
+"""The longest wait, in seconds, any setting may ask for (about 11.6 days): a timeout, a retry wait.
+
+Sockets, timers and ``time.sleep`` overflow somewhere above 9e9 s; a round bound far below that is
+refused up front with this number in the message, instead of an ``OverflowError`` mid-call.
+"""
+
+
+def seconds(name: str, value: object, maximum: Optional[float] = MAX_WAIT) -> float:
+    """A positive, finite number of seconds up to ``maximum``, or InvalidArgumentError saying so.
+
+    >>> seconds("timeout", 10**400)
+    Traceback (most recent call last):
+    anthropic_models.errors.InvalidArgumentError: timeout must be a positive, finite number of seconds up to 1000000, not a number that large
+    """
+    number = math.nan
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond any float
+            number = math.inf
+    if 0 < number < math.inf and (maximum is None or number <= maximum):
+        return number
+    bound = "" if maximum is None else f" up to {maximum:.0f}"
+    shown = "a number that large" if number > 1e15 else repr(value)
+    raise InvalidArgumentError(
+        f"{name} must be a positive, finite number of seconds{bound}, not {shown}"
+    )
+
+
+def _number(value: object) -> Optional[float]:
+    """A urllib3 Timeout field as a number, or None when unset (its DEFAULT sentinel or None)."""
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def make_timeout(timeout: Union[float, Timeout, None]) -> Timeout:
-    """A float is both the connect and the read timeout; None is refused (never wait forever)."""
-    if isinstance(timeout, Timeout):
-        return timeout
-    if (
-        isinstance(timeout, (int, float))
-        and not isinstance(timeout, bool)
-        and math.isfinite(timeout)
-        and timeout > 0
-    ):
-        return Timeout(connect=float(timeout), read=float(timeout))
-    raise InvalidArgumentError(
-        f"timeout must be a positive, finite number or a urllib3 Timeout, not {timeout!r}"
-    )
+    """A number is both the connect and the read timeout; a Timeout is checked and normalised.
+
+    None is refused, and so is a Timeout that leaves the connect or the read unbounded: never
+    wait forever. ``total`` bounds both (``Timeout(total=5)`` is connect 5, read 5, total 5); no
+    bound may exceed :data:`MAX_WAIT`.
+
+    >>> make_timeout(Timeout(total=5, read=30))
+    Timeout(connect=5.0, read=5.0, total=5.0)
+    >>> make_timeout(Timeout(connect=None, read=None))
+    Traceback (most recent call last):
+    anthropic_models.errors.InvalidArgumentError: timeout leaves the connect unbounded: give connect and read (or total) as numbers of seconds; never wait forever
+    """
+    if not isinstance(timeout, Timeout):
+        value = seconds("timeout", timeout)
+        return Timeout(connect=value, read=value)
+    total = _number(timeout.total)
+    bounds: dict[str, float] = {}
+    for name, own in (("connect", _number(timeout._connect)), ("read", _number(timeout._read))):
+        given = [bound for bound in (own, total) if bound is not None]
+        if not given:
+            raise InvalidArgumentError(
+                f"timeout leaves the {name} unbounded: give connect and read (or total) as "
+                "numbers of seconds; never wait forever"
+            )
+        bounds[name] = seconds(f"the {name} timeout", min(given))
+    if total is not None:
+        total = seconds("the total timeout", total)
+    return Timeout(connect=bounds["connect"], read=bounds["read"], total=total)
+
+
+def read_timeout(timeout: Timeout) -> float:
+    """The read bound of a timeout :func:`make_timeout` made, without starting its timer."""
+    bounds = [b for b in (_number(timeout._read), _number(timeout.total)) if b is not None]
+    return min(bounds) if bounds else DEFAULT_TIMEOUT.read_timeout  # type: ignore[return-value]
 
 
 def body_timeout(timeout: Timeout) -> Optional[float]:
     """How long the body may take once the headers are in: the read timeout."""
-    read = timeout.read_timeout
-    return float(read) if isinstance(read, (int, float)) else None
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return read_timeout(timeout)
 
 
 def check_base_url(base_url: str) -> str:
@@ -72,7 +119,7 @@ def check_base_url(base_url: str) -> str:
         raise InvalidArgumentError(
             "base_url must not carry a query, fragment or credentials (use api_key=)"
         )
-    if parts.scheme == "http" and not _is_loopback(host):
+    if parts.scheme == "http" and not is_loopback(host):
         raise InvalidArgumentError(
             f"refusing plain http to {host}: the API key would travel in clear; use https "
             "(plain http is allowed for loopback addresses only)"
@@ -80,25 +127,70 @@ def check_base_url(base_url: str) -> str:
     return base_url.rstrip("/")
 
 
-def connection_error(exc: BaseException, what: str) -> APIConnectionError:
-    """The package's error for what urllib3 raised (after its retries, if any)."""
-    reason = exc.reason if isinstance(exc, MaxRetryError) else exc
+def host_of(url: str) -> str:
+    """The host (and port) of a URL, for messages: never its userinfo, path or query.
+
+    >>> host_of("https://user:pw@api.example.com:8443/v1/models?after_id=x")
+    'api.example.com:8443'
+    """
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname or "", parts.port
+    except ValueError:
+        return "the server"
+    host = f"[{host}]" if ":" in host else host
+    return f"{host}:{port}" if port else host or "the server"
+
+
+def connection_error(
+    exc: BaseException, url: str, timeout: Optional[Timeout] = None
+) -> APIConnectionError:
+    """The package's error for what urllib3 raised, in the official SDK's words.
+
+    ``Connection to HOST failed: REASON`` for a connection that failed, ``Request to HOST timed
+    out after Ns`` for a timeout (N, the connect or read timeout that ran out). HOST is the host
+    and port of ``url``: never a credential, a path or a query string.
+    """
+    host = host_of(url)
+    reason = (exc.reason or exc) if isinstance(exc, MaxRetryError) else exc
+    failed = f"Connection to {host} failed"
+    via = ""
     if isinstance(reason, ProxyError):
         inner = reason.args[1] if len(reason.args) > 1 else reason
-        return APIConnectionError(f"{what}: the proxy failed ({_short(inner)})")
+        if not isinstance(inner, _TIMEOUTS) or isinstance(inner, NewConnectionError):
+            return APIConnectionError(f"{failed}: the proxy failed ({_reason(inner)})")
+        reason, via = inner, " (through the proxy)"  # urllib3 2 wraps a tunnelled read timeout
     if isinstance(reason, SSLError) or isinstance(getattr(reason, "__cause__", None), SSLError):
         return APIConnectionError(
-            f"{what}: TLS failed ({_short(reason)}); if a private CA signs this server's "
+            f"{failed}: TLS failed ({_reason(reason)}); if a private CA signs this server's "
             "certificate, set SSL_CERT_FILE (or pass ca_certs= or ssl_context=)"
         )
     # NewConnectionError subclasses ConnectTimeoutError in urllib3 2: test it first.
     if isinstance(reason, NewConnectionError):
-        return APIConnectionError(f"{what}: cannot connect ({_short(reason)})")
-    if isinstance(reason, (ConnectTimeoutError, ReadTimeoutError, Urllib3TimeoutError)):
-        return APITimeoutError(f"{what}: timed out ({_short(reason)})")
-    return APIConnectionError(f"{what}: {_short(reason)}")
+        return APIConnectionError(f"{failed}: cannot connect ({_reason(reason)})")
+    if isinstance(reason, _TIMEOUTS):
+        after = ""
+        if timeout is not None:
+            connecting = isinstance(reason, ConnectTimeoutError)
+            bound = timeout.connect_timeout if connecting else read_timeout(timeout)
+            after = f" after {bound:g}s" if isinstance(bound, (int, float)) else ""
+        return APITimeoutError(f"Request to {host} timed out{after}{via}")
+    return APIConnectionError(f"{failed}: {_reason(reason)}")
 
 
-def _short(exc: object) -> str:
-    text = str(exc)
+_TIMEOUTS = (ConnectTimeoutError, ReadTimeoutError, Urllib3TimeoutError, socket.timeout)
+
+
+def _reason(exc: BaseException) -> str:
+    """Why: the operating system's words if an OSError is in the chain, else urllib3's message
+    without the pool or connection object it starts with."""
+    seen: Optional[BaseException] = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and not isinstance(seen, HTTPError) and seen.strerror:
+            return _short(seen.strerror)
+        seen = seen.__cause__ or seen.__context__
+    return _short(re.sub(r"^(?:<[^>]*>|\w+\([^)]*\)): ", "", str(exc)))
+
+
+def _short(text: str) -> str:
     return text if len(text) <= 300 else text[:300] + "..."

@@ -1,9 +1,15 @@
-"""The client's settings, checked once into a frozen value (as urllib3's ``Timeout`` and ``Retry``)."""
+"""The client's settings, checked once into a frozen value (as urllib3's ``Timeout`` and ``Retry``).
+
+Seconds (``timeout``, ``max_retry_wait``) are positive, finite and at most ``_http.MAX_WAIT``;
+header names (``default_headers``, per-call ``extra_headers``) are RFC 9110 tokens and values
+Latin-1 on one line. Every refusal is an ``InvalidArgumentError`` naming the setting, never
+showing a header's value.
+"""
 
 from __future__ import annotations
 
-import math
 import os
+import re
 from typing import Mapping, Optional, Union
 
 import attrs
@@ -29,19 +35,6 @@ _VERSION = operations.LIST_MODELS.parameter("anthropic_version")
 _WORKSPACE = operations.LIST_MODELS.parameter("workspace_id")
 DEFAULT_ANTHROPIC_VERSION = str(_VERSION.default)
 """The ``anthropic-version`` the official SDK sends, as the spec's default says."""
-
-
-def _positive_number(name: str, value: object, *, allow_none: bool = False) -> Optional[float]:
-    if value is None and allow_none:
-        return None
-    if (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and value > 0
-    ):
-        return float(value)
-    raise InvalidArgumentError(f"{name} must be a positive, finite number, not {value!r}")
 
 
 def _whole_number(name: str, value: object, low: int) -> int:
@@ -79,15 +72,41 @@ def check_parameter(param: Parameter, value: object) -> object:
         raise InvalidArgumentError(str(exc)) from None
 
 
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+\Z")
+"""A header name: an RFC 9110 token (visible ASCII, no separator)."""
+
+
+def check_header_name(name: str, key: object) -> str:
+    """A header name that can be sent; the error shows the name escaped, never a value.
+
+    >>> check_header_name("extra_headers", "x-clé")
+    Traceback (most recent call last):
+    anthropic_models.errors.InvalidArgumentError: extra_headers name 'x-cl\\xe9' is not a valid header name: use letters, digits and !#$%&'*+-.^_`|~ only
+    """
+    if not isinstance(key, str) or not key:
+        raise InvalidArgumentError(f"{name} names must be non-empty strings, not {key!r}")
+    if not _TOKEN.match(key):
+        shown = ascii(key)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        raise InvalidArgumentError(
+            f"{name} name {shown} is not a valid header name: use letters, digits and "
+            "!#$%&'*+-.^_`|~ only"
+        )
+    return key
+
+
 def check_headers(name: str, headers: object) -> dict[str, str]:
-    """Extra headers: a mapping of names to values that can be sent."""
+    """Extra headers: a mapping of valid names to values that can be sent (Latin-1, one line).
+
+    Errors name the header, never its value: it may be a credential.
+    """
     if headers is None:
         return {}
     if not isinstance(headers, Mapping):
         raise InvalidArgumentError(f"{name} must be a mapping, not {type(headers).__name__}")
     out = {}
     for key, value in headers.items():
-        check_text(f"{name} name", key)
+        check_header_name(name, key)
         if not isinstance(value, str):
             raise InvalidArgumentError(f"{name}[{key!r}] must be a string")
         try:
@@ -193,12 +212,12 @@ class ClientOptions:
             auth_token=auth_token,
             timeout=_http.make_timeout(timeout),
             max_retries=_whole_number("max_retries", max_retries, 0),
-            max_retry_wait=float(_positive_number("max_retry_wait", max_retry_wait) or 0),
+            max_retry_wait=_http.seconds("max_retry_wait", max_retry_wait),
             anthropic_version=check_text("anthropic_version", anthropic_version),
             workspace_id=None
             if workspace_id is None
             else str(check_parameter(_WORKSPACE, workspace_id)),
-            cache_ttl=_positive_number("cache_ttl", cache_ttl, allow_none=True),
+            cache_ttl=None if cache_ttl is None else _http.seconds("cache_ttl", cache_ttl, None),
             max_body_bytes=_whole_number("max_body_bytes", max_body_bytes, 1),
             default_headers=check_headers("default_headers", default_headers),
         )

@@ -1,13 +1,32 @@
-"""Secrets: which keys can be sent, and how they are kept out of everything a server sends back."""
+"""Secrets: which keys can be sent, and how they are kept out of everything a server sends back.
+
+What counts as a secret, one rule: the client's ``api_key`` and ``auth_token``, the proxy's
+password (also as ``user:password`` and as the base64 of ``Proxy-Authorization: Basic``), and the
+value of every header whose name is credential-like (:func:`is_credential_header`: ``cookie``,
+``set-cookie``, or a name holding ``auth``, ``key``, ``token``, ``secret`` or ``password``, which
+covers ``authorization``, ``proxy-authorization`` and ``x-api-key``), including per-call
+``extra_headers``. A header value ``Scheme credentials`` (``Bearer x``, ``Basic x``) counts also by
+its credentials, and a ``Basic`` one by what it decodes to. Every secret is masked, as a whole value
+always, and inside free text when it is at least ``MIN_REWRITTEN_LENGTH`` long.
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
-from typing import Any, Optional, Sequence
+from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from anthropic_models.errors import InvalidArgumentError
 
-__all__ = ["MASK", "MIN_REWRITTEN_LENGTH", "Redactor", "check_secret"]
+__all__ = [
+    "MASK",
+    "MIN_REWRITTEN_LENGTH",
+    "Redactor",
+    "check_secret",
+    "header_secrets",
+    "is_credential_header",
+]
 
 MASK = "[REDACTED]"
 MIN_REWRITTEN_LENGTH = 8
@@ -40,6 +59,49 @@ def check_secret(name: str, value: object) -> str:
     return value
 
 
+_CREDENTIAL_WORDS = ("auth", "key", "token", "secret", "password")
+_CREDENTIAL_NAMES = frozenset({"cookie", "set-cookie"})
+
+
+def is_credential_header(name: str) -> bool:
+    """Whether a header's value is a credential, by its name (the rule of this module's docstring).
+
+    >>> [is_credential_header(n) for n in ("X-Api-Key", "Proxy-Authorization", "Cookie", "Accept")]
+    [True, True, True, False]
+    """
+    lowered = name.lower()
+    return lowered in _CREDENTIAL_NAMES or any(word in lowered for word in _CREDENTIAL_WORDS)
+
+
+def header_secrets(headers: Mapping[str, str]) -> tuple[str, ...]:
+    """The secrets among these headers: credential-like values, their credentials, Basic decoded.
+
+    >>> header_secrets({"Proxy-Authorization": "Basic dXNlcjpwYXNzd29yZA==", "Accept": "*/*"})
+    ('Basic dXNlcjpwYXNzd29yZA==', 'dXNlcjpwYXNzd29yZA==', 'user:password', 'password')
+    """
+    found: list[str] = []
+    for name, value in headers.items():
+        if not is_credential_header(name) or not value:
+            continue
+        found.append(value)
+        scheme, _, credentials = value.strip().partition(" ")
+        credentials = credentials.strip()
+        if not credentials:
+            continue
+        found.append(credentials)
+        if scheme.lower() == "basic":
+            try:
+                raw = base64.b64decode(credentials, validate=True)
+            except (binascii.Error, ValueError):
+                continue
+            try:
+                decoded = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                decoded = raw.decode("latin-1")
+            found += [decoded, decoded.partition(":")[2]]
+    return tuple(dict.fromkeys(s for s in found if s))
+
+
 class Redactor:
     """Masks the given secrets where a server can echo them: in text, and in parsed JSON values.
 
@@ -58,6 +120,11 @@ class Redactor:
 
     def __repr__(self) -> str:
         return f"Redactor(<{len(self._exact)} secrets>)"
+
+    def with_secrets(self, secrets: Iterable[Optional[str]]) -> Redactor:
+        """A redactor masking these secrets too (this one, when there is none to add)."""
+        more = [s for s in secrets if s and s not in self._exact]
+        return Redactor([*self._exact, *more]) if more else self
 
     def text(self, text: str) -> str:
         """``text`` with every long-enough secret masked, and the whole of it if it is a secret."""

@@ -7,6 +7,10 @@ status), ``max_retries`` times at most. The wait is what ``retry-after-ms`` or `
 that asks for a longer wait than ``max_retry_wait`` is not hammered with a short backoff instead:
 the call gives up at once, and the error carries the server's ``retry_after``.
 
+An absurd ``retry-after`` never overflows: ``1e200`` is a wait longer than any ``max_retry_wait``
+(itself at most ``MAX_WAIT``, about 11.6 days), so the call stops; a date no clock can hold (the
+year 10**20) is ignored, as a value that is not a date.
+
 >>> policy = RetryPolicy(max_retries=2, max_retry_wait=60.0)
 >>> policy.decide(0, status=503, headers={"retry-after": "2"})
 Decision(retry=True, wait=2.0, retry_after=2.0)
@@ -26,6 +30,8 @@ from typing import Callable, Mapping, Optional
 
 import attrs
 
+from anthropic_models._http import MAX_WAIT
+
 __all__ = ["Decision", "RetryPolicy", "retry_after", "should_retry_status", "sleep"]
 
 INITIAL_RETRY_DELAY = 0.5
@@ -39,7 +45,7 @@ _sleep = time.sleep  # tests replace this to record waits instead of sleeping
 def sleep(seconds: float) -> None:
     """Wait between two attempts."""
     if seconds > 0:
-        _sleep(seconds)
+        _sleep(min(seconds, MAX_WAIT))
 
 
 @attrs.frozen
@@ -81,11 +87,21 @@ def retry_after(
     if seconds is None and text is not None:
         seconds = _number(text)
         if seconds is None:
-            parsed = email.utils.parsedate_tz(text)
-            seconds = None if parsed is None else email.utils.mktime_tz(parsed) - now()
+            seconds = _date(text, now)
     if seconds is not None and seconds > 0:
         return seconds
     return None
+
+
+def _date(text: str, now: Callable[[], float]) -> Optional[float]:
+    """Seconds until an HTTP date; a date no clock can hold is ignored, as text that is no date."""
+    parsed = email.utils.parsedate_tz(text)
+    if parsed is None:
+        return None
+    try:
+        return email.utils.mktime_tz(parsed) - now()
+    except (OverflowError, ValueError):
+        return None
 
 
 def _number(text: str) -> Optional[float]:
@@ -139,6 +155,6 @@ class RetryPolicy:
             return Decision(retry=False, retry_after=asked)
         if asked is None:
             return Decision(retry=True, wait=self.backoff(attempt))
-        if asked > self.max_retry_wait:
+        if asked > min(self.max_retry_wait, MAX_WAIT):
             return Decision(retry=False, retry_after=asked)
         return Decision(retry=True, wait=asked, retry_after=asked)

@@ -130,7 +130,7 @@ class AsyncModelsClient(AsyncMethods[ModelPage]):
                 )
             except FAILURES as exc:
                 outcome = exc
-            judged = core.judge(attempt, outcome)
+            judged = core.judge(prepared, attempt, outcome)
             if not isinstance(judged, Retry):
                 return judged
             await asyncio.sleep(judged.wait)
@@ -141,13 +141,13 @@ class AsyncModelsClient(AsyncMethods[ModelPage]):
     async def _invoke(
         self, operation: Operation, arguments: dict[str, Any], options: CallOptions
     ) -> Any:
-        core = self.sync.core
-        raw = await self._send(core.prepare(operation, arguments, options))
-        return await self._decode(raw, RESULTS[operation.operation_id])
+        prepared = self.sync.core.prepare(operation, arguments, options)
+        raw = await self._send(prepared)
+        return await self._decode(prepared, raw, RESULTS[operation.operation_id])
 
-    async def _decode(self, raw: transport.RawResponse, cls: type[T]) -> T:
+    async def _decode(self, prepared: Prepared, raw: transport.RawResponse, cls: type[T]) -> T:
         # A large page takes a while to decode, and a validator to load: off the event loop.
-        return await self._run(self.sync.core.decode, raw, cls)
+        return await self._run(self.sync.core.decode, prepared, raw, cls)
 
     async def _page(
         self, operation: Operation, arguments: dict[str, Any], options: CallOptions
@@ -164,7 +164,8 @@ class AsyncModelsClient(AsyncMethods[ModelPage]):
     ) -> ModelPage:
         prepared = self.sync.core.prepare(operation, {**arguments, **cursor.params()}, options)
         raw = await self._send(prepared)
-        return page_of(raw, await self._decode(raw, RESULTS[operation.operation_id]), cursor)
+        decoded = await self._decode(prepared, raw, RESULTS[operation.operation_id])
+        return page_of(raw, decoded, cursor)
 
     def _iterate(
         self, operation: Operation, arguments: dict[str, Any], options: CallOptions

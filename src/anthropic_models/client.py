@@ -288,7 +288,7 @@ class ModelsClient(SyncMethods[ModelPage]):
     def _invoke(self, operation: Operation, arguments: dict[str, Any], options: CallOptions) -> Any:
         prepared = self.core.prepare(operation, arguments, options)
         raw = self.send(prepared)
-        return self.core.decode(raw, RESULTS[operation.operation_id])
+        return self.core.decode(prepared, raw, RESULTS[operation.operation_id])
 
     def _page(
         self, operation: Operation, arguments: dict[str, Any], options: CallOptions
@@ -312,7 +312,7 @@ class ModelsClient(SyncMethods[ModelPage]):
         def fetch(cursor: Cursor) -> ModelPage:
             prepared = self.core.prepare(operation, {**arguments, **cursor.params()}, options)
             raw = self.send(prepared)
-            return page_of(raw, self.core.decode(raw, result), cursor)
+            return page_of(raw, self.core.decode(prepared, raw, result), cursor)
 
         return fetch
 
@@ -416,7 +416,7 @@ class ModelsClient(SyncMethods[ModelPage]):
                 )
             except FAILURES as exc:
                 outcome = exc
-            judged = self.core.judge(attempt, outcome)
+            judged = self.core.judge(prepared, attempt, outcome)
             if not isinstance(judged, Retry):
                 return judged
             sleep(judged.wait)

@@ -1,6 +1,8 @@
 """``anthropic-models demo``: the reference server in-process, and the client working against it.
 
-No key and no network: the server listens on a free loopback port for the length of the demo.
+No key and no network: the server listens on a free loopback port for the length of the demo, and
+the client reads no variable (``trust_env=False``): a proxy or ``SSL_CERT_FILE`` set for other work
+changes nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def run_demo(out: Optional[TextIO] = None) -> int:
     key = "demo-" + secrets.token_hex(8)  # the in-process server's own key, never shown
     with (
         serve_in_thread(api_key=key) as server,
-        ModelsClient(api_key=key, base_url=server.url) as client,
+        ModelsClient(api_key=key, base_url=server.url, trust_env=False) as client,
     ):
         print(f"Reference server listening on {server.url} (in-process, loopback only)\n", file=out)
 

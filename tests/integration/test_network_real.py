@@ -146,17 +146,69 @@ def test_connect_through_an_authenticating_proxy_over_tls(
     assert auth_proxy.tunnelled_since(before)
 
 
-def test_the_environment_sets_proxy_and_trust(
-    tls_server: tuple[RunningServer, str], auth_proxy: Proxy, clean_env: pytest.MonkeyPatch
+class Listener:
+    """A loopback socket that records every connection made to it and answers nothing."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.1)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+
+    def connections(self) -> int:
+        count = 0
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return count
+            conn.close()
+            count += 1
+
+
+def test_the_environment_sets_trust_and_its_proxy_skips_loopback(
+    tls_server: tuple[RunningServer, str], clean_env: pytest.MonkeyPatch
 ) -> None:
-    """HTTPS_PROXY (with credentials) and SSL_CERT_FILE alone make the client work."""
+    """SSL_CERT_FILE alone makes TLS work; HTTPS_PROXY is not used for a loopback server."""
     server, ca = tls_server
-    clean_env.setenv("HTTPS_PROXY", auth_proxy.url(f"{PROXY_USER}:{PROXY_PASSWORD}@"))
+    listener = Listener()
+    clean_env.setenv("HTTPS_PROXY", listener.url)
     clean_env.setenv("SSL_CERT_FILE", ca)
-    before = auth_proxy.connects()
-    with ModelsClient(api_key=KEY, base_url=server.url) as client:
-        assert client.list_models(limit=2).data
-    assert auth_proxy.tunnelled_since(before)
+    try:
+        with ModelsClient(api_key=KEY, base_url=server.url, timeout=2, max_retries=0) as client:
+            assert client.list_models(limit=2).data
+        assert listener.connections() == 0
+    finally:
+        listener.sock.close()
+
+
+@pytest.mark.parametrize("variable", ["HTTP_PROXY", "http_proxy", "ALL_PROXY"])
+def test_a_proxy_from_the_environment_never_sees_a_loopback_call(
+    variable: str, clean_env: pytest.MonkeyPatch
+) -> None:
+    """HTTP_PROXY / ALL_PROXY set: a plain-http call to loopback goes direct, the key stays here."""
+    listener = Listener()
+    clean_env.setenv(variable, listener.url)
+    try:
+        with (
+            serve_in_thread(api_key=KEY) as server,
+            ModelsClient(api_key=KEY, base_url=server.url, timeout=2, max_retries=0) as client,
+        ):
+            assert client.list_models(limit=1).data
+        assert listener.connections() == 0
+    finally:
+        listener.sock.close()
+
+
+def test_the_demo_ignores_proxy_and_certificate_variables(clean_env: pytest.MonkeyPatch) -> None:
+    """The demo (no network) passes with a dead proxy and a missing SSL_CERT_FILE in the environment."""
+    import io
+
+    from anthropic_models.demo import run_demo
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        clean_env.setenv(name, f"http://127.0.0.1:{free_port()}")
+    clean_env.setenv("SSL_CERT_FILE", "/nowhere/ca.pem")
+    assert run_demo(io.StringIO()) == 0
 
 
 def test_no_proxy_and_trust_env_false_go_direct(

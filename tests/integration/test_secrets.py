@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import logging
 import subprocess
 import sys
+import threading
+import time
+import urllib.parse
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import urllib3
 
 from anthropic_models import ModelsClient, errors
 from anthropic_models.cli import main
@@ -142,3 +148,100 @@ def test_server_logs_and_cli_are_clean(server: RunningServer) -> None:
         out, err = process.communicate(timeout=30)
     assert "GET /v1/models" in err
     assert_clean(out, err)
+
+
+class _Echo(BaseHTTPRequestHandler):
+    """Answers every request with the status the server holds and the request's headers in the
+    error message: a server (or proxy) that echoes credentials."""
+
+    def do_GET(self) -> None:
+        echoed = "; ".join(f"{name}: {value}" for name, value in self.headers.items())
+        body = json.dumps({"type": "error", "error": {"type": "x", "message": echoed}}).encode()
+        self.send_response(self.server.status)  # type: ignore[attr-defined]
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def echo_server(status: int) -> Iterator[str]:
+    """An echoing server on a free loopback port answering ``status``; yields its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
+    server.status = status  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+PROXY_PASSWORD = "proxy-pass-DO-NOT-LEAK"
+
+
+def test_a_proxy_echoing_proxy_authorization_in_a_407_is_masked() -> None:
+    """A 407 body repeating ``Proxy-Authorization: Basic ...``: no password, not even in base64."""
+    basic = base64.b64encode(f"corp:{PROXY_PASSWORD}".encode()).decode()
+    with (
+        echo_server(407) as proxy,
+        ModelsClient(
+            api_key=SECRET,
+            base_url="http://127.0.0.1:9",
+            proxy=proxy.replace("//", f"//corp:{PROXY_PASSWORD}@"),
+            max_retries=0,
+        ) as client,
+        pytest.raises(errors.APIStatusError) as info,
+    ):
+        client.list_models()
+    assert info.value.status_code == 407 and "proxy-authorization" in str(info.value).lower()
+    for text in (str(info.value), repr(info.value), json.dumps(info.value.body)):
+        assert basic not in text and PROXY_PASSWORD not in text
+        assert_clean(text)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"x-custom-token": "custom-token-DO-NOT-LEAK"},
+        {"Cookie": "session=cookie-DO-NOT-LEAK"},
+        {"X-Client-Secret": "client-secret-DO-NOT-LEAK"},
+        {"Authorization": "Bearer bearer-DO-NOT-LEAK"},
+        {"Authorization": "Basic " + base64.b64encode(b"u:basic-DO-NOT-LEAK").decode()},
+    ],
+)
+def test_per_call_credential_headers_echoed_by_a_server_are_masked(
+    headers: dict[str, str],
+) -> None:
+    """extra_headers with credential-like names: a server echoing them shows no value, no decoding."""
+    with (
+        echo_server(401) as url,
+        ModelsClient(api_key=SECRET, base_url=url, max_retries=0) as client,
+        pytest.raises(errors.AuthenticationError) as info,
+    ):
+        client.list_models(extra_headers=headers)
+    for text in (str(info.value), repr(info.value), json.dumps(info.value.body)):
+        assert "DO-NOT-LEAK" not in text, text
+        assert base64.b64encode(b"u:basic-DO-NOT-LEAK").decode() not in text
+
+
+def test_the_access_log_masks_the_servers_key_in_a_request_line(
+    server: RunningServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A client putting the key in the URL, plain or percent-encoded: the access log masks it."""
+    caplog.set_level(logging.INFO, logger="anthropic_models.server.access")
+    encoded = urllib.parse.quote(SECRET, safe="")
+    partly = SECRET.replace("-", "%2D", 1)
+    with urllib3.PoolManager() as pool:
+        for target in (f"/v1/models?key={SECRET}", f"/v1/models/{encoded}", f"/v1/{partly}"):
+            pool.request("GET", server.url + target, headers={"x-api-key": SECRET})
+    deadline = time.monotonic() + 5  # a line is logged once its answer is sent
+    while caplog.text.count("/v1/") < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert caplog.text.count("/v1/") >= 3
+    assert SECRET not in caplog.text and encoded not in caplog.text and partly not in caplog.text

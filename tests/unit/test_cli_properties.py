@@ -4,7 +4,9 @@ any command, the exit status is one the docstring of ``cli`` documents, nothing 
 could drive a terminal, and the key never appears.
 
 Runs in-process against the fake API (no sockets); ``serve``, ``conformance`` and ``demo`` have
-their handlers replaced, so their argument parsing is what is tested, not a server run.
+their handlers replaced, so their argument parsing is what is tested, not a server run. Issue 18
+adds proxy and certificate variables, ``--proxy``, ``--timeout``, ``--ca-certs`` and
+``--workspace-id`` (a header value), with the client's own pool builder answering from the fake.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ pytest.importorskip("hypothesis", reason="hypothesis needs attrs >= 22.2 (not in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from anthropic_models import cli
+from anthropic_models import ModelsClient, cli
 from anthropic_models_generated import transport
 from tests.unit import test_cli_output
 from tests.unit.test_cli_output import CATALOGUE, HOSTILE, KEY, FakeAPI
@@ -128,3 +130,76 @@ def test_any_snapshot_on_stdin_keeps_the_promises(
     """diff with any bytes as a snapshot on stdin, against the live view or itself."""
     for arguments in (["diff", "-", "--live", *extra], ["diff", "-", *extra]):
         _assert_promises(*_run(arguments, data))
+
+
+# -- issue 18: proxy settings, timeouts and header values from the environment and the options ----
+
+PROXY_SECRET = "proxy-Secret-0042"
+NETWORK_VARIABLES = [
+    "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "https_proxy", "all_proxy",
+    "SSL_CERT_FILE", "SSL_CERT_DIR",
+]  # fmt: skip
+NETWORK_VALUES = [
+    f"http://corp:{PROXY_SECRET}@proxy.corp:3128", f"http://corp:{PROXY_SECRET}@proxy .corp:3128",
+    f"http://corp:{PROXY_SECRET}@[proxy:1", f"socks5://corp:{PROXY_SECRET}@p:1080",
+    f"ftp://corp:{PROXY_SECRET}@p", f"http://corp:{PROXY_SECRET}@p:99999", "proxy.corp:8080",
+    f"http://corp:{PROXY_SECRET}@p\t:1", "*", "127.0.0.1,localhost", "/nowhere/ca.pem", ".", "",
+    " ", "http://127.0.0.1:9",
+]  # fmt: skip
+OTHER_ARGUMENTS = [
+    "0.001", "1e10", "3600", "3601", "nan", "-0", "1" * 400, "https://api.example.test",
+    "http://127.0.0.1:9", "http://localhost:9", "wrkspc_é", "wrkspc ok", "/nowhere/ca.pem", ".",
+]  # fmt: skip
+
+# The proxy's password travels only where a proxy is expected (--proxy or a variable): a stray
+# positional argument is echoed by argparse as any unknown word is, whatever it holds.
+network_pair = st.one_of(
+    st.tuples(st.just("--proxy"), st.sampled_from(NETWORK_VALUES) | st.text(max_size=16)),
+    st.tuples(
+        st.sampled_from(["--timeout", "--ca-certs", "--base-url", "--workspace-id"]),
+        st.sampled_from(OTHER_ARGUMENTS) | st.text(max_size=16),
+    ),
+    st.tuples(st.sampled_from(OTHER_ARGUMENTS)),
+)
+network_argv = st.tuples(
+    st.sampled_from(["list", "get", "check", "latest"]), st.lists(network_pair, max_size=4)
+).map(lambda parts: [parts[0], *(word for pair in parts[1] for word in pair)])
+environment = st.dictionaries(
+    st.sampled_from(NETWORK_VARIABLES),
+    st.one_of(
+        st.sampled_from(NETWORK_VALUES), st.text(max_size=16).filter(lambda v: "\0" not in v)
+    ),
+    max_size=3,
+)
+
+
+@pytest.fixture
+def network_api(api: FakeAPI, monkeypatch: pytest.MonkeyPatch) -> FakeAPI:
+    """The fake API behind the pool the client builds itself: network settings are all read."""
+    monkeypatch.setattr(cli, "ModelsClient", ModelsClient)
+    monkeypatch.setattr("anthropic_models.client.make_pool", lambda *args, **kw: api.pool)
+    for name in NETWORK_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.swapcase(), raising=False)
+    return api
+
+
+@SETTINGS
+@given(arguments=network_argv, environ=environment)
+def test_network_settings_keep_the_promises(
+    network_api: FakeAPI,
+    monkeypatch: pytest.MonkeyPatch,
+    arguments: list[str],
+    environ: dict[str, str],
+) -> None:
+    """Any proxy, certificate or timeout setting, from the environment or an option: a documented
+    status, one line, no traceback, neither the key nor the proxy's password shown."""
+    with monkeypatch.context() as patch:
+        for name, value in environ.items():
+            patch.setenv(name, value)
+        status, out, err = _run(arguments)
+    _assert_promises(status, out, err)
+    assert PROXY_SECRET not in out + err
+    for name, value in environ.items():  # a variable is named in an error, never shown
+        if len(value) >= 8 and value in err and all(value not in word for word in arguments):
+            raise AssertionError(f"{name}'s value shown: {err}")

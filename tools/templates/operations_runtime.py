@@ -48,8 +48,9 @@ class Parameter(NamedTuple):
     required: bool = False
     item_kind: Optional[str] = None
     default: Optional[Scalar] = None
-    minimum: Optional[Union[int, float]] = None
-    maximum: Optional[Union[int, float]] = None
+    minimum: Optional[int] = None
+    """The smallest value (a whole number: the generator refuses a fractional bound)."""
+    maximum: Optional[int] = None
     min_length: Optional[int] = None
     max_length: Optional[int] = None
     pattern: Optional[str] = None

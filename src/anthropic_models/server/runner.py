@@ -1,5 +1,8 @@
 """Running the reference server: a threaded stdlib WSGI server, in a thread or in the foreground.
 
+With ``access_log``, each request line is logged (never a header), its unprintable characters
+escaped and the server's own key masked, even when a client put it in the URL.
+
 >>> import json, urllib3
 >>> with serve_in_thread(api_key="sk-test") as server, urllib3.PoolManager() as pool:
 ...     response = pool.request("GET", server.url + "/v1/models/claude-opus-4-0",
@@ -23,8 +26,10 @@ import threading
 import time
 from types import FrameType, TracebackType
 from typing import Any, Optional, TextIO, Union
+from urllib.parse import unquote_plus
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
+from anthropic_models._redact import Redactor
 from anthropic_models.server.app import ModelsApp
 from anthropic_models.server.catalog import Catalog
 from anthropic_models.server.responses import (
@@ -71,7 +76,19 @@ class _Handler(WSGIRequestHandler):
     def log_request(self, code: Union[int, str] = "-", size: Union[int, str] = "-") -> None:
         if getattr(self.server, "access_log", False):
             # The request line only: headers, and so API keys, are never logged.
-            _access.info('%s "%s" %s', self.client_address[0], self.requestline, code)
+            _access.info('%s "%s" %s', self.client_address[0], self._logged_line(), code)
+
+    def _logged_line(self) -> str:
+        """The request line with the server's own key masked (a client may put it in the URL,
+        percent-encoded or not) and every unprintable character escaped."""
+        line = self.requestline
+        key = getattr(getattr(self.server, "application", None), "api_key", None)
+        if key:
+            redactor = Redactor([key])
+            line = redactor.text(line)
+            if key in unquote_plus(line):
+                line = redactor.text(unquote_plus(line))
+        return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in line)
 
     def log_message(self, format: str, *args: Any) -> None:
         _log.debug("%s: " + format, self.client_address[0], *args)
