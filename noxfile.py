@@ -21,6 +21,9 @@ PYTHONS = nox.project.python_versions(PYPROJECT)
 GENERATOR_PYTHON = "3.11"
 LOWEST_DEPS = ["urllib3==1.26.0", "attrs==21.3.0"]
 CHECKED = ["src", "generated", "tests", "tools", "bench", "noxfile.py"]
+# The suite in parallel processes, one per core (pytest-xdist); a test is sent to whichever worker
+# is free, so the slow ones do not pile up on one. ``nox -s tests -- -n 0`` runs it in one process.
+PARALLEL = ["-n", "auto", "--dist", "worksteal"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
@@ -75,14 +78,14 @@ def check_generated(session: nox.Session) -> None:
 
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """The test suite: unit tests and integration tests against the reference server."""
+    """The test suite: unit tests, integration tests against the reference server; a process a core."""
     _install(session, "test", package=".[validation]")
-    session.run("pytest", "--ignore=tests/generation", *session.posargs)
+    session.run("pytest", "--ignore=tests/generation", *PARALLEL, *session.posargs)
 
 
 @nox.session(name="min-deps", python=PYTHONS[0])
 def min_deps(session: nox.Session) -> None:
-    """The tests with the lowest declared urllib3 and attrs, and without openapi-core."""
+    """The tests with the lowest declared urllib3 and attrs, without openapi-core; a process a core."""
     # Without openapi-core (validation must fail clearly), and without hypothesis, which needs a
     # newer attrs than the lowest we support (its property tests skip here and run everywhere else).
     test_only = [
@@ -95,7 +98,7 @@ def min_deps(session: nox.Session) -> None:
     session.run(
         "python", "-c", "import urllib3, attrs; print(urllib3.__version__, attrs.__version__)"
     )
-    session.run("pytest", "--ignore=tests/generation", *session.posargs)
+    session.run("pytest", "--ignore=tests/generation", *PARALLEL, *session.posargs)
 
 
 @nox.session(python=GENERATOR_PYTHON)
