@@ -24,6 +24,9 @@ CHECKED = ["src", "generated", "tests", "tools", "bench", "noxfile.py"]
 # The suite in parallel processes, one per core (pytest-xdist); a test is sent to whichever worker
 # is free, so the slow ones do not pile up on one. ``nox -s tests -- -n 0`` runs it in one process.
 PARALLEL = ["-n", "auto", "--dist", "worksteal"]
+# uv installs without compiling to bytecode; with PYTHONDONTWRITEBYTECODE set (as on this machine),
+# every pytest process and every subprocess a test starts would compile its imports again.
+COMPILED = {"UV_COMPILE_BYTECODE": "1"}
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
@@ -55,9 +58,9 @@ def _install(session: nox.Session, *groups: str, package: str | None = ".") -> N
         req for group in groups for req in nox.project.dependency_groups(PYPROJECT, group)
     ]
     if requirements:
-        session.install(*requirements)
+        session.install(*requirements, env=COMPILED)
     if package:
-        session.install(package)
+        session.install(package, env=COMPILED)
 
 
 @nox.session(python=GENERATOR_PYTHON)
@@ -93,8 +96,8 @@ def min_deps(session: nox.Session) -> None:
         for req in nox.project.dependency_groups(PYPROJECT, "test")
         if not req.startswith(("openapi-core", "hypothesis"))
     ]
-    session.install(*test_only, *LOWEST_DEPS)
-    session.install("--no-deps", ".")
+    session.install(*test_only, *LOWEST_DEPS, env=COMPILED)
+    session.install("--no-deps", ".", env=COMPILED)
     session.run(
         "python", "-c", "import urllib3, attrs; print(urllib3.__version__, attrs.__version__)"
     )
