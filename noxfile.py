@@ -23,6 +23,12 @@ PYTHONS = nox.project.python_versions(PYPROJECT)
 GENERATOR_PYTHON = "3.11"
 LOWEST_DEPS = ["urllib3==1.26.0", "attrs==21.3.0"]
 CHECKED = ["src", "generated", "tests", "tools", "bench", "noxfile.py"]
+# The suite in parallel processes, one per core (pytest-xdist); a test is sent to whichever worker
+# is free, so the slow ones do not pile up on one. ``nox -s tests -- -n 0`` runs it in one process.
+PARALLEL = ["-n", "auto", "--dist", "worksteal"]
+# uv installs without compiling to bytecode; with PYTHONDONTWRITEBYTECODE set (as on this machine),
+# every pytest process and every subprocess a test starts would compile its imports again.
+COMPILED = {"UV_COMPILE_BYTECODE": "1"}
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
@@ -54,9 +60,9 @@ def _install(session: nox.Session, *groups: str, package: str | None = ".") -> N
         req for group in groups for req in nox.project.dependency_groups(PYPROJECT, group)
     ]
     if requirements:
-        session.install(*requirements)
+        session.install(*requirements, env=COMPILED)
     if package:
-        session.install(package)
+        session.install(package, env=COMPILED)
 
 
 @nox.session(python=GENERATOR_PYTHON)
@@ -77,14 +83,14 @@ def check_generated(session: nox.Session) -> None:
 
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """The test suite: unit tests and integration tests against the reference server."""
+    """The test suite: unit tests, integration tests against the reference server; a process a core."""
     _install(session, "test", package=".[validation]")
-    session.run("pytest", "--ignore=tests/generation", *session.posargs)
+    session.run("pytest", "--ignore=tests/generation", *PARALLEL, *session.posargs)
 
 
 @nox.session(name="min-deps", python=PYTHONS[0])
 def min_deps(session: nox.Session) -> None:
-    """The tests with the lowest declared urllib3 and attrs, and without openapi-core."""
+    """The tests with the lowest declared urllib3 and attrs, without openapi-core; a process a core."""
     # Without openapi-core (validation must fail clearly), and without hypothesis, which needs a
     # newer attrs than the lowest we support (its property tests skip here and run everywhere else).
     test_only = [
@@ -92,12 +98,12 @@ def min_deps(session: nox.Session) -> None:
         for req in nox.project.dependency_groups(PYPROJECT, "test")
         if not req.startswith(("openapi-core", "hypothesis"))
     ]
-    session.install(*test_only, *LOWEST_DEPS)
-    session.install("--no-deps", ".")
+    session.install(*test_only, *LOWEST_DEPS, env=COMPILED)
+    session.install("--no-deps", ".", env=COMPILED)
     session.run(
         "python", "-c", "import urllib3, attrs; print(urllib3.__version__, attrs.__version__)"
     )
-    session.run("pytest", "--ignore=tests/generation", *session.posargs)
+    session.run("pytest", "--ignore=tests/generation", *PARALLEL, *session.posargs)
 
 
 @nox.session(python=GENERATOR_PYTHON)
@@ -156,6 +162,8 @@ def schemathesis(session: nox.Session) -> None:
                 *("st", "--config-file", "tests/schemathesis.toml", "run", "openapi.yaml"),
                 *("--url", line.split()[-1], "--header", f"x-api-key: {key}"),
                 *("--checks", "all", "--max-examples", "300", "--seed", "20261021"),
+                # Two workers (the operations side by side) on two cores: the same cases are generated.
+                *("--workers", "2"),
                 *session.posargs,
             )
         finally:
