@@ -21,6 +21,7 @@ from typing import Callable, Optional
 
 from bench import (
     bench_cli,
+    bench_concurrency,
     bench_conformance,
     bench_decode,
     bench_footprint,
@@ -39,6 +40,7 @@ BENCHMARKS: dict[str, ModuleType] = {
         bench_footprint,
         bench_decode,
         bench_walk,
+        bench_concurrency,
         bench_memory,
         bench_server,
         bench_conformance,

@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import gc
 import importlib.metadata
+import json
 import os
 import platform
 import selectors
@@ -224,3 +225,51 @@ def reference_server(*options: str, startup_timeout: float = 180) -> Iterator[st
         yield line.split()[-1]
     finally:
         stop_process(process)
+
+
+def start_worker(command: list[str], what: str) -> subprocess.Popen[str]:
+    """A worker process (``_walker.py``, ``_concurrent.py``) that prints ``ready`` once set up."""
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    line = read_line(process, 120)
+    if line.strip() != "ready":
+        stop_process(process)
+        raise BenchError(f"the {what} did not start: {line!r}")
+    return process
+
+
+def ask_worker(process: subprocess.Popen[str], models: int, timeout: float) -> float:
+    """One run of a worker: the seconds it reports, after checking it handled ``models`` models."""
+    assert process.stdin is not None
+    process.stdin.write("go\n")
+    process.stdin.flush()
+    line = read_line(process, timeout)
+    try:
+        report = json.loads(line)
+    except ValueError:
+        raise BenchError(f"a worker failed: {line!r}") from None
+    if report["models"] != models:
+        raise BenchError(f"a worker handled {report['models']} models of {models}")
+    return float(report["seconds"])
+
+
+def run_workers(
+    commands: dict[str, list[str]],
+    figures: dict[str, Figure],
+    rounds: int,
+    models: int,
+    timeout: float,
+) -> None:
+    """Start a worker per subject, ask each for one run per round in a rotating order (each
+    subject goes first in turn), add the seconds to its figure, and stop them all."""
+    workers: dict[str, subprocess.Popen[str]] = {}
+    try:
+        for key, command in commands.items():
+            workers[key] = start_worker(command, f"{key} worker")
+        keys = list(commands)
+        for turn in range(rounds):
+            shift = turn % len(keys)
+            for key in keys[shift:] + keys[:shift]:
+                figures[key].samples.append(ask_worker(workers[key], models, timeout))
+    finally:
+        for process in workers.values():
+            stop_process(process)

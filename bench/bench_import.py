@@ -37,6 +37,33 @@ def _once(modules: str) -> tuple[float, float, int]:
     return float(seconds), process, int(loaded)
 
 
+_CLIENTS = ("anthropic_models.client", "anthropic_models.async_client")
+_NO_CLIENT = (
+    "import sys, time; t = time.perf_counter(); import {module}; t = time.perf_counter() - t; "
+    "print(t, sum(name in sys.modules for name in {clients!r}))"
+)
+
+
+def _without_client(module: str, rounds: int) -> Figure:
+    """Import time of ``module`` in fresh interpreters; the target: it loads no client module."""
+    figure = Figure(NAME, f"`import {module}`", "ms")
+    code = _NO_CLIENT.format(module=module, clients=_CLIENTS)
+    clients = 0
+    for _ in range(rounds):
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+        )
+        if done.returncode != 0:
+            raise BenchError(f"import {module} failed: {done.stderr.strip()[-500:]}")
+        seconds, loaded = done.stdout.split()
+        figure.samples.append(float(seconds) * 1000)
+        clients = max(clients, int(loaded))
+    figure.target = "loads no client module"
+    figure.met = clients == 0
+    figure.note = f"{clients} client module(s) loaded"
+    return figure
+
+
 def run(settings: Settings) -> list[Figure]:
     rounds = max(settings.rounds, 7)
     imports = {key: Figure(NAME, f"`import {modules}`", "ms") for key, modules in SUBJECTS.items()}
@@ -59,4 +86,8 @@ def run(settings: Settings) -> list[Figure]:
         figures["floor"].note = "the floor: the two runtime dependencies"
     for key, figure in imports.items():
         figure.note = f"{loaded[key]} modules loaded" + ("; " + figure.note if figure.note else "")
-    return [*imports.values(), *processes.values()]
+    kit = [
+        _without_client(module, rounds)
+        for module in ("anthropic_models.server", "anthropic_models.conformance")
+    ]
+    return [*imports.values(), *processes.values(), *kit]

@@ -9,23 +9,21 @@ page) before the first round.
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 from pathlib import Path
 
 from bench._common import (
     API_KEY,
-    BenchError,
     Figure,
     Settings,
     compare,
-    read_line,
     reference_server,
-    stop_process,
+    run_workers,
 )
 
 NAME = "walk"
+FLAT = 1.1
+"""The ratio at 100,000 models over the ratio at 5,000 that still counts as flat (issue 20)."""
 _WALKER = Path(__file__).with_name("_walker.py")
 LABELS = {
     "floor": "raw urllib3 + `json.loads` (the floor)",
@@ -34,53 +32,37 @@ LABELS = {
 }
 
 
-def _start(subject: str, url: str, size: int) -> subprocess.Popen[str]:
-    command = [sys.executable, str(_WALKER), subject, url, str(size), API_KEY]
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    line = read_line(process, 120)
-    if line.strip() != "ready":
-        stop_process(process)
-        raise BenchError(f"the {subject} walker did not start: {line!r}")
-    return process
-
-
-def _walk(process: subprocess.Popen[str], size: int) -> float:
-    assert process.stdin is not None
-    process.stdin.write("walk\n")
-    process.stdin.flush()
-    line = read_line(process, 600)
-    try:
-        report = json.loads(line)
-    except ValueError:
-        raise BenchError(f"a walker failed: {line!r}") from None
-    if report["models"] != size:
-        raise BenchError(f"a walker walked {report['models']} models of {size}")
-    return float(report["seconds"])
-
-
 def run(settings: Settings) -> list[Figure]:
     figures: list[Figure] = []
+    ratios: list[float] = []
     for size in (settings.size(5_000, 2_000), settings.size(100_000, 10_000)):
         walk = {
             key: Figure(NAME, f"{size:,} models: {label}", "s") for key, label in LABELS.items()
         }
         with reference_server("--synthetic", str(size)) as url:
-            workers: dict[str, subprocess.Popen[str]] = {}
-            try:
-                for key in LABELS:
-                    workers[key] = _start(key, url, size)
-                keys = list(LABELS)
-                for turn in range(settings.rounds):
-                    for key in keys[turn % 3 :] + keys[: turn % 3]:
-                        walk[key].samples.append(_walk(workers[key], size))
-            finally:
-                for process in workers.values():
-                    stop_process(process)
+            commands = {
+                key: [sys.executable, str(_WALKER), key, url, str(size), API_KEY] for key in LABELS
+            }
+            run_workers(commands, walk, settings.rounds, size, 600)
         compare(walk["ours"], walk["floor"], "x floor", at_most=1.5)
+        assert walk["ours"].ratio is not None
+        ratios.append(walk["ours"].ratio)
         compare(walk["sdk"], walk["floor"], "x floor")
         walk["sdk"].note = f"{walk['sdk'].value / walk['ours'].value:.1f}x ours"
         for figure in walk.values():
             rate = f"{size / figure.value:,.0f} models/s"
             figure.note = f"{rate}; {figure.note}" if figure.note else rate
         figures.extend(walk.values())
+    figures.append(_growth(ratios))
     return figures
+
+
+def _growth(ratios: list[float]) -> Figure:
+    """How the ratio to the floor grows from the small catalogue to the large one (flat: 1)."""
+    small, large = ratios
+    growth = Figure(NAME, "growth of the ratio to the floor, largest / smallest catalogue", "x")
+    growth.samples.append(large / small)
+    growth.target = f"<= {FLAT:g}x (flat)"
+    growth.met = large / small <= FLAT
+    growth.note = f"{small:.2f}x then {large:.2f}x the floor"
+    return growth

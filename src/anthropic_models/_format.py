@@ -1,19 +1,25 @@
-"""Output for the command line and the demo: tables, terminal-safe text, JSON, shell words."""
+"""Output for the command line and the demo: tables, terminal-safe text, JSON, shell words.
+
+Standard library only at import (the codec is loaded by the functions that turn models into
+text): the command line's ``--help`` and its one-line errors escape text with this module.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 import shlex
-from typing import Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from anthropic_models import _codec
-from anthropic_models_generated.models import ModelInfo
+if TYPE_CHECKING:
+    from anthropic_models_generated.models import ModelInfo
 
 
 def stage(model: ModelInfo) -> str:
     """The model's lifecycle as text: a known stage, or a newer one the spec does not list yet."""
-    return _codec.enum_value(model.lifecycle)
+    from anthropic_models._codec import enum_value
+
+    return enum_value(model.lifecycle)
 
 
 def _escape_char(char: str) -> str:
@@ -68,7 +74,9 @@ def json_text(data: Any, *, ascii_only: bool = False) -> str:
       "name": "é"
     }
     """
-    text = json.dumps(_codec.unstructure(data), indent=2, ensure_ascii=ascii_only)
+    from anthropic_models._codec import unstructure
+
+    text = json.dumps(unstructure(data), indent=2, ensure_ascii=ascii_only)
     if ascii_only or text.replace("\n", "").isprintable():
         return text
 
@@ -125,7 +133,7 @@ def table(models: Sequence[ModelInfo]) -> str:
     r"""Models as aligned columns: id, name, release date, lifecycle, line (text escaped).
 
     >>> from datetime import datetime, timezone
-    >>> from anthropic_models_generated.models import Lifecycle
+    >>> from anthropic_models_generated.models import Lifecycle, ModelInfo
     >>> evil = ModelInfo(id="x\x1b[2J", type="model", display_name="X",
     ...                  created_at=datetime(2025, 1, 1, tzinfo=timezone.utc),
     ...                  lifecycle=Lifecycle.active)

@@ -17,6 +17,7 @@ import attrs
 import pytest
 
 from anthropic_models import cli
+from anthropic_models.cli import _commands, _terminal
 from anthropic_models.client import ModelsClient
 from anthropic_models_generated import transport
 from tests.fakes import FakePool, FakeResponse, Sent
@@ -124,7 +125,7 @@ class FakeAPI:
 def api(monkeypatch: pytest.MonkeyPatch) -> FakeAPI:
     """The fake API, answering every client the CLI makes."""
     fake = FakeAPI()
-    monkeypatch.setattr(cli, "ModelsClient", functools.partial(ModelsClient, pool=fake.pool))
+    monkeypatch.setattr(_commands, "ModelsClient", functools.partial(ModelsClient, pool=fake.pool))
     monkeypatch.setenv("ANTHROPIC_API_KEY", KEY)
     monkeypatch.setenv("ANTHROPIC_BASE_URL", "http://127.0.0.1:9")
     monkeypatch.delenv("ANTHROPIC_AUTH_TOKEN", raising=False)
@@ -377,7 +378,7 @@ def test_a_stdout_closed_under_the_command_is_one_line(
     assert capsys.readouterr().err == (
         "anthropic-models: error: cannot write the output: Bad file descriptor\n"
     )
-    wrapper = cli._Stdout(closed)
+    wrapper = _terminal.Stdout(closed)
     del wrapper
     gc.collect()
 
@@ -404,7 +405,7 @@ def test_proxy_and_ca_certs_reach_the_client(
         seen.update(options)
         raise cli.CommandError("recorded")
 
-    monkeypatch.setattr(cli, "ModelsClient", record)
+    monkeypatch.setattr(_commands, "ModelsClient", record)
     status = cli.main(
         ["list", "--proxy", "http://user:pw@proxy.example:3128", "--ca-certs", "ca.pem"]
     )
