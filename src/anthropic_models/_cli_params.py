@@ -7,22 +7,24 @@ its bounds and default; an array parameter's option is repeated for several valu
 added to the spec appears on the command that runs its operation with no hand edit.
 
 >>> import argparse
+import os
 >>> from anthropic_models_generated.operations import LIST_MODELS
 >>> parser = argparse.ArgumentParser()
 >>> params = add_parameter_options(parser, LIST_MODELS, skip={"after_id", "before_id"})
 >>> args = parser.parse_args(["--limit", "5", "--lifecycle", "retired"])
->>> given(args, params)
+>>> given(args)
 {'limit': 5, 'lifecycle': ['retired']}
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import Any, Callable, Collection
+import os
+from typing import Any, Callable, Collection, Mapping, Optional
 
 from anthropic_models_generated.operations import InvalidParameterError, Operation, Parameter
 
-__all__ = ["add_parameter_options", "dest", "given", "option"]
+__all__ = ["add_parameter_options", "given", "option", "words"]
 
 
 def option(param: Parameter) -> str:
@@ -30,9 +32,8 @@ def option(param: Parameter) -> str:
     return "--" + param.python_name.replace("_", "-")
 
 
-def dest(param: Parameter) -> str:
-    """Where argparse keeps a parameter's value (not the name of an option of the command)."""
-    return "spec_" + param.python_name
+_ADDED = "spec_parameters"
+"""Where the parsed arguments keep the parameters whose options the command has."""
 
 
 def _reader(param: Parameter, extras: Collection[str] = ()) -> Callable[[str], Any]:
@@ -42,10 +43,17 @@ def _reader(param: Parameter, extras: Collection[str] = ()) -> Callable[[str], A
         if text in extras:
             return text
         try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # argv bytes that are not UTF-8 (surrogate-escaped)
+            shown = repr(os.fsencode(text))[:80]
+            raise argparse.ArgumentTypeError(f"is not valid UTF-8: {shown}") from None
+        try:
             value = param.parse([text])
         except InvalidParameterError as exc:
-            message = str(exc)
-            raise argparse.ArgumentTypeError(message.removeprefix(param.name + " ")) from None
+            message = str(exc).removeprefix(param.name + " ")
+            if extras:
+                message += f" (or {', '.join(sorted(extras))})"
+            raise argparse.ArgumentTypeError(message) from None
         return value[0] if isinstance(value, tuple) else value
 
     read.__name__ = param.scalar_kind  # argparse names it in "invalid ... value"
@@ -71,35 +79,63 @@ def add_parameter_options(
     operation: Operation,
     *,
     skip: Collection[str] = (),
+    only: Optional[Collection[str]] = None,
     extra_choices: Collection[str] = (),
+    aliases: Optional[Mapping[str, str]] = None,
 ) -> list[Parameter]:
-    """Add an option per query and header parameter of ``operation`` (not ``skip``'s, nor the
-    client's own settings such as ``anthropic-version``); returns the parameters added.
+    """Add an option per query and header parameter of ``operation`` (``only`` these, none of
+    ``skip``, nor the client's own settings such as ``anthropic-version``); returns them.
 
     ``extra_choices`` are words the command gives a meaning of its own (``all``); they pass the
-    check and the command reads them.
+    check and the command reads them. ``aliases`` gives a parameter a second, shorter option.
     """
     added = []
     for param in operation.parameters:
         if param.location == "path" or param.client_option or param.python_name in skip:
             continue
+        if only is not None and param.python_name not in only:
+            continue
+        alias = (aliases or {}).get(param.python_name)
         parser.add_argument(
             option(param),
-            dest=dest(param),
+            *([alias] if alias else []),
+            dest=param.python_name,
             type=_reader(param, frozenset(extra_choices)),
             action="append" if param.kind == "array" else "store",
             metavar=(param.python_name if param.kind == "array" else param.scalar_kind).upper(),
             help=_help(param),
         )
         added.append(param)
+    before = parser.get_default(_ADDED) or ()
+    parser.set_defaults(**{_ADDED: (*before, *added)})
     return added
 
 
-def given(args: argparse.Namespace, params: Collection[Parameter]) -> dict[str, Any]:
-    """The values given on the command line, by keyword name (the ones not given left out)."""
+def given(args: argparse.Namespace) -> dict[str, Any]:
+    """The spec parameters given on the command line, by keyword name (the others left out)."""
     found = {}
-    for param in params:
-        value = getattr(args, dest(param), None)
+    for param in getattr(args, _ADDED, ()):
+        value = getattr(args, param.python_name, None)
         if value is not None:
             found[param.python_name] = value
     return found
+
+
+def words(args: argparse.Namespace, values: Mapping[str, Any]) -> list[str]:
+    """The command-line words that give these values to the command's spec options.
+
+        >>> import argparse
+    import os
+        >>> from anthropic_models_generated.operations import LIST_MODELS
+        >>> parser = argparse.ArgumentParser()
+        >>> _ = add_parameter_options(parser, LIST_MODELS)
+        >>> words(parser.parse_args([]), {"limit": 5, "lifecycle": ["active", "retired"]})
+        ['--limit', '5', '--lifecycle', 'active', '--lifecycle', 'retired']
+    """
+    out: list[str] = []
+    for param in getattr(args, _ADDED, ()):
+        value = values.get(param.python_name)
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if item is not None:
+                out += [option(param), str(item)]
+    return out

@@ -55,7 +55,7 @@ def test_list_prints_a_page_and_the_next_command(run, server: RunningServer) -> 
     assert lines[0].split() == ["ID", "NAME", "RELEASED", "LIFECYCLE", "LINE"]
     assert len(lines) == 5
     third = _default_view(server)[2]
-    assert lines[-1] == f"(more: anthropic-models list --limit 3 --after {third})"
+    assert lines[-1] == f"(more: anthropic-models list --limit 3 --after-id {third})"
 
 
 def test_list_all_json_is_the_catalogue(run, server: RunningServer) -> None:  # type: ignore[no-untyped-def]
@@ -111,7 +111,7 @@ def test_errors_are_one_line_with_status_two(run) -> None:  # type: ignore[no-un
     assert "sk-wrong-but-secret" not in err and len(err.splitlines()) == 1
     limit = transport.LIST_MODELS.parameter("limit")
     status, _, err = run("list", "--limit", "0")
-    assert status == 2 and f"expected a page size from {limit.minimum} to {limit.maximum}" in err
+    assert status == 2 and f"must be an integer from {limit.minimum} to {limit.maximum}" in err
     status, _, err = run("list", "--timeout", "inf")
     assert status == 2 and "expected seconds from 0 to 3600, got 'inf'" in err
     status, _, err = run("list", "--base-url", "http://example.com")

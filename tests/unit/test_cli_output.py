@@ -277,12 +277,12 @@ def test_the_more_hint_is_a_shell_command_that_keeps_the_options(run: Run) -> No
     assert status == 0
     assert (
         hint
-        == "(more: anthropic-models list --base-url http://127.0.0.1:9 --limit 1 --after claude-new)"
+        == "(more: anthropic-models list --base-url http://127.0.0.1:9 --limit 1 --after-id claude-new)"
     )
     status, out, _ = run("list", "--limit", "1", "--after", "claude-new")
     hint = out.splitlines()[-1]
     assert "\x1b" not in hint
-    assert hint.endswith("--after $'claude-evil\\x1b]0;title\\x07\\x1b[2J')")
+    assert hint.endswith("--after-id $'claude-evil\\x1b]0;title\\x07\\x1b[2J')")
     api_words = shlex.split(hint[len("(more: ") : -1].replace("$'claude-evil", "'claude-evil"))
     assert api_words[:4] == ["anthropic-models", "list", "--limit", "1"]
 
@@ -312,7 +312,7 @@ def test_limit_bounds_come_from_the_spec(run: Run) -> None:
     for bad in (limit.minimum - 1, limit.maximum + 1):
         status, out, err = run("list", "--limit", str(bad))
         assert status == 2 and out == ""
-        assert f"expected a page size from {limit.minimum} to {limit.maximum}" in err
+        assert f"must be an integer from {limit.minimum} to {limit.maximum}" in err
         assert len(err.splitlines()) == 1
 
 
@@ -363,7 +363,7 @@ def test_help_and_version_return_0(run: Run) -> None:
     status, out, _ = run("--version")
     assert status == 0 and out.startswith("anthropic-models ")
     status, out, _ = run("list", "--help")
-    assert status == 0 and "--lifecycle STAGE" in out
+    assert status == 0 and "--lifecycle LIFECYCLE" in out and "--after-id" in out
 
 
 def test_a_stdout_closed_under_the_command_is_one_line(
@@ -387,7 +387,7 @@ def test_a_backward_page_points_further_back(run: Run) -> None:
     """A page asked for with --before leads on with --before its first id, in text and JSON."""
     status, out, _ = run("list", "--limit", "1", "--before", "claude-first")
     assert status == 0
-    assert out.splitlines()[-1] == "(more: anthropic-models list --limit 1 --before claude-mid)"
+    assert out.splitlines()[-1] == "(more: anthropic-models list --limit 1 --before-id claude-mid)"
     status, out, _ = run("list", "--limit", "1", "--before", "claude-first", "--json")
     assert json.loads(out)["next_page"] == {"before_id": "claude-mid"}
 

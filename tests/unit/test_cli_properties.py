@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from anthropic_models import ModelsClient, cli
+from anthropic_models.cli import _commands
 from anthropic_models_generated import transport
 from tests.unit import test_cli_output
 from tests.unit.test_cli_output import CATALOGUE, HOSTILE, KEY, FakeAPI
@@ -176,7 +177,7 @@ environment = st.dictionaries(
 @pytest.fixture
 def network_api(api: FakeAPI, monkeypatch: pytest.MonkeyPatch) -> FakeAPI:
     """The fake API behind the pool the client builds itself: network settings are all read."""
-    monkeypatch.setattr(cli, "ModelsClient", ModelsClient)
+    monkeypatch.setattr(_commands, "ModelsClient", ModelsClient)
     monkeypatch.setattr("anthropic_models.client.make_pool", lambda *args, **kw: api.pool)
     for name in NETWORK_VARIABLES:
         monkeypatch.delenv(name, raising=False)

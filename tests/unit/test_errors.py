@@ -106,9 +106,7 @@ def test_response_validation_error_pickles() -> None:
 def test_each_status_has_the_official_sdks_class() -> None:
     """The class per status is the installed SDK's (its ERROR_CLASSES), so except clauses port over."""
     sdk = pytest.importorskip("anthropic._error_classes")
-    by_status = {
-        status: cls for (status, code), cls in sdk.ERROR_CLASSES.items() if code is None
-    }
+    by_status = {status: cls for (status, code), cls in sdk.ERROR_CLASSES.items() if code is None}
     assert by_status  # the test compares something real
     for status, cls in by_status.items():
         assert errors.status_error_class(status) is getattr(errors, cls.__name__), status

@@ -183,7 +183,9 @@ def test_array_parameters_repeat_in_bracket_form() -> None:
 def test_extra_query_follows_the_declared_parameters() -> None:
     """extra_query pairs are appended after the declared ones, repeated names included."""
     pool = FakePool([FakeResponse(200, b"{}")])
-    transport.list_models(pool, BASE, limit=1, extra_query=[("x", "1"), ("x", "2"), ("flag", "true")])
+    transport.list_models(
+        pool, BASE, limit=1, extra_query=[("x", "1"), ("x", "2"), ("flag", "true")]
+    )
     assert pool.sent[0].url == f"{BASE}/v1/models?limit=1&x=1&x=2&flag=true"
 
 

@@ -12,10 +12,11 @@ import argparse
 import sys
 from typing import Any, Iterable, Optional
 
+from anthropic_models._cli_params import given, words
 from anthropic_models._format import json_text, shell_word, stage, table, write_json_array
 from anthropic_models.cli._parser import ALL_STAGES
 from anthropic_models.cli._terminal import CommandError, complain, say, stdout
-from anthropic_models.client import ModelsClient
+from anthropic_models.client import PAGE_SIZE_MAX, ModelsClient
 from anthropic_models.errors import ModelUnavailableError
 from anthropic_models.pagination import Cursor, ModelPage
 from anthropic_models.snapshot import diff_snapshots, load_snapshot
@@ -24,8 +25,8 @@ from anthropic_models_generated.models import ModelInfo
 
 __all__ = ["check", "demo", "diff", "get", "latest", "list_", "selected"]
 
-_PAGE_MAX = transport.LIST_MODELS.parameter("limit").maximum
-STAGES = transport.LIST_MODELS.parameter("lifecycle").enum or ()
+_LIFECYCLE = transport.LIST_MODELS.parameter("lifecycle")
+STAGES = _LIFECYCLE.enum or ()
 
 
 def _client(args: argparse.Namespace) -> ModelsClient:
@@ -43,11 +44,21 @@ def _client(args: argparse.Namespace) -> ModelsClient:
 
 
 def selected(args: argparse.Namespace) -> Optional[list[str]]:
-    """The ``--lifecycle`` stages in the spec's order; None for the server's default view."""
-    given = args.lifecycle
-    if not given:
+    """The ``--lifecycle`` stages in the spec's order; None for the server's default view.
+
+    ``all`` is every stage the spec lists, when one request may name them all (its maxItems).
+    """
+    chosen = args.lifecycle
+    if not chosen:
         return None
-    return [name for name in STAGES if name in given or ALL_STAGES in given]
+    stages = [name for name in STAGES if name in chosen or ALL_STAGES in chosen]
+    high = _LIFECYCLE.max_items
+    if ALL_STAGES in chosen and high is not None and len(stages) > high:
+        raise CommandError(
+            f"--lifecycle {ALL_STAGES} is {len(stages)} stages, and the spec allows {high} per "
+            "request: name the stages you want"
+        )
+    return stages
 
 
 def _print_json(data: Any) -> None:
@@ -64,20 +75,16 @@ def _print_models(models: Iterable[ModelInfo], as_json: bool) -> None:
         say(table(list(models)))
 
 
-def _next_command(args: argparse.Namespace, stages: Optional[list[str]], cursor: Cursor) -> str:
-    """The command that lists the next page: same connection, page size and filter."""
-    words = ["anthropic-models", "list"]
+def _next_command(args: argparse.Namespace, arguments: dict[str, Any], cursor: Cursor) -> str:
+    """The command that lists the next page: same connection, parameters and filter."""
+    command = ["anthropic-models", "list"]
     if args.base_url is not None:
-        words += ["--base-url", args.base_url]
+        command += ["--base-url", args.base_url]
     if args.workspace_id is not None:
-        words += ["--workspace-id", args.workspace_id]
-    if args.limit is not None:
-        words += ["--limit", str(args.limit)]
-    for name in stages or ():
-        words += ["--lifecycle", name]
-    for name, value in cursor.params().items():
-        words += [f"--{name[: -len('_id')]}", value]
-    return " ".join(shell_word(word) for word in words)
+        command += ["--workspace-id", args.workspace_id]
+    rest = {k: v for k, v in arguments.items() if k not in ("after_id", "before_id")}
+    command += words(args, rest) + words(args, cursor.params())
+    return " ".join(shell_word(word) for word in command)
 
 
 def _page_json(page: ModelPage) -> dict[str, Any]:
@@ -92,9 +99,13 @@ def _page_json(page: ModelPage) -> dict[str, Any]:
 
 
 def list_(args: argparse.Namespace) -> int:
+    """One page, every page (``--all``), or a search; every spec parameter given is sent."""
+    arguments = given(args)
     stages = selected(args)
+    if stages is not None:
+        arguments["lifecycle"] = stages
     filtered = args.line is not None or args.capability is not None
-    if filtered and (args.after or args.before):
+    if filtered and (args.after_id or args.before_id):
         raise CommandError(
             "--line and --capability search the whole catalogue: drop --after/--before"
         )
@@ -103,27 +114,16 @@ def list_(args: argparse.Namespace) -> int:
             found = client.find_models(line=args.line, capability=args.capability, lifecycle=stages)
             _print_models(found, args.json)
         elif args.all:
-            models = client.iter_models(
-                limit=args.limit,
-                after_id=args.after,
-                before_id=args.before,
-                lifecycle=stages,
-            )
-            _print_models(models, args.json)
+            _print_models(client.iter_models(**arguments), args.json)
         else:
-            page = client.list_models(
-                limit=args.limit,
-                after_id=args.after,
-                before_id=args.before,
-                lifecycle=stages,
-            )
+            page = client.list_models(**arguments)
             if args.json:
                 _print_json(_page_json(page))
             else:
                 say(table(page.data))
                 cursor = page.next_cursor()
                 if cursor is not None:
-                    say(f"(more: {_next_command(args, stages, cursor)})")
+                    say(f"(more: {_next_command(args, arguments, cursor)})")
     return 0
 
 
@@ -177,7 +177,7 @@ def diff(args: argparse.Namespace) -> int:
     old = load_snapshot(args.old, stdin)
     if args.live:
         with _client(args) as client:
-            new = list(client.iter_models(limit=_PAGE_MAX, lifecycle=selected(args)))
+            new = list(client.iter_models(limit=PAGE_SIZE_MAX, lifecycle=selected(args)))
     else:
         new = load_snapshot(args.new, stdin)
     result = diff_snapshots(old, new)

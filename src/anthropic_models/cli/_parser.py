@@ -105,50 +105,24 @@ def add_client_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _stages() -> Sequence[str]:
-    """The spec's lifecycle stages, in its order."""
-    from anthropic_models_generated import transport
+def add_list_options(
+    parser: argparse.ArgumentParser, *, only: Optional[Sequence[str]] = None
+) -> None:
+    """The options of ``list`` from the spec's parameters of the list operation: one
+    ``--kebab-case`` option each (``--after``/``--before`` also name the cursors), checked by the
+    parameter's metadata; ``--lifecycle`` also takes ``all``. The workspace is a connection option.
+    """
+    from anthropic_models._cli_params import add_parameter_options
+    from anthropic_models_generated.operations import LIST_MODELS
 
-    stages = transport.LIST_MODELS.parameter("lifecycle").enum
-    assert stages is not None
-    return stages
-
-
-def _add_lifecycle(parser: argparse.ArgumentParser, what: str) -> None:
-    stages = _stages()
-    parser.add_argument(
-        "--lifecycle",
-        action="append",
-        choices=[*stages, ALL_STAGES],
-        metavar="STAGE",
-        help=f"{what}: {', '.join(stages)}, or {ALL_STAGES}; repeat for several (default: the "
-        "server's view, which leaves retired models out); sent to the server",
+    add_parameter_options(
+        parser,
+        LIST_MODELS,
+        skip={"workspace_id"},
+        only=only,
+        extra_choices={ALL_STAGES},
+        aliases={"after_id": "--after", "before_id": "--before"},
     )
-
-
-def add_list_options(parser: argparse.ArgumentParser) -> None:
-    """The options of ``list`` that come from the spec's parameters: ``--limit`` (its range and
-    default), ``--after``/``--before`` and ``--lifecycle`` (its stages)."""
-    from anthropic_models_generated import transport
-
-    limit = transport.LIST_MODELS.parameter("limit")
-    low, high = limit.minimum, limit.maximum
-    assert low is not None and high is not None
-    parser.add_argument(
-        "--limit",
-        type=whole_number(low, high, f"a page size from {low} to {high}"),
-        metavar="N",
-        help=f"models per page ({low}-{high}; the server's default is {limit.default})",
-    )
-    direction = parser.add_mutually_exclusive_group()
-    direction.add_argument(
-        "--after", type=_model_id, metavar="ID", help="start after this model id"
-    )
-    direction.add_argument(
-        "--before", type=_model_id, metavar="ID", help="the page before this model id"
-    )
-    parser.add_argument("--all", action="store_true", help="walk every page")
-    _add_lifecycle(parser, "only models at this stage")
 
 
 def _configure_list(parser: argparse.ArgumentParser) -> None:
@@ -159,6 +133,7 @@ def _configure_list(parser: argparse.ArgumentParser) -> None:
         help="print JSON: one page with has_more and next_page, or with --all an array of models",
     )
     add_list_options(parser)
+    parser.add_argument("--all", action="store_true", help="walk every page")
     parser.add_argument("--line", type=_line, help="only this model line (implies --all)")
     parser.add_argument(
         "--capability",
@@ -198,7 +173,7 @@ def _configure_diff(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--live", action="store_true", help="compare with the live catalogue instead"
     )
-    _add_lifecycle(parser, "with --live, the stages to compare")
+    add_list_options(parser, only=["lifecycle"])  # with --live, the stages to compare
     parser.add_argument("--json", action="store_true", help="print the differences as JSON")
 
 
