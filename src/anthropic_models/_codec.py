@@ -17,15 +17,13 @@ from __future__ import annotations
 import gc
 import json
 import threading
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar, Union
 
-import attrs
-
 from anthropic_models.errors import ResponseValidationError
-from anthropic_models_generated import decoders
-from anthropic_models_generated.decoders import parse_datetime
+from anthropic_models_generated import decoders, encoders
+from anthropic_models_generated.rfc3339 import format_datetime, parse_datetime
 
 __all__ = [
     "decode",
@@ -39,23 +37,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-
-def format_datetime(value: datetime) -> str:
-    """Format a date-time as RFC 3339, ``Z`` for UTC (a naive one is taken as UTC).
-
-    >>> format_datetime(parse_datetime("2025-09-29T00:00:00+00:00"))
-    '2025-09-29T00:00:00Z'
-    """
-    offset = value.utcoffset()
-    text = value.replace(tzinfo=None).isoformat(
-        timespec="microseconds" if value.microsecond else "seconds"
-    )
-    if offset is None or offset == timedelta(0):
-        return text + "Z"
-    minutes = int(offset.total_seconds() // 60)
-    sign = "-" if minutes < 0 else "+"
-    return f"{text}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def enum_value(value: Union[Enum, str]) -> str:
@@ -138,27 +119,24 @@ def decode(body: Union[bytes, str], cls: type[T]) -> T:
 
 
 def unstructure(obj: Any) -> Any:
-    """Turn a model into JSON-ready data: optional fields left unset are omitted.
+    """Turn models (also inside lists and dicts) into JSON-ready data under their JSON names.
+
+    A model is written by its generated encoder (``anthropic_models_generated.encoders``):
+    optional fields left unset are omitted, a property named ``class`` goes out as ``class``.
 
     >>> from anthropic_models_generated import models
-    >>> unstructure(models.CapabilitySupport(supported=True))
-    {'supported': True}
+    >>> unstructure({"data": [models.CapabilitySupport(supported=True)]})
+    {'data': [{'supported': True}]}
     """
-    if attrs.has(type(obj)):
-        out = {}
-        for field in attrs.fields(type(obj)):
-            value = getattr(obj, field.name)
-            if value is None and field.default is not attrs.NOTHING:
-                continue
-            out[field.name] = unstructure(value)
-        return out
+    if type(obj) in encoders.ENCODERS:
+        return encoders.encode(obj)
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, datetime):
         return format_datetime(obj)
     if isinstance(obj, date):
         return obj.isoformat()
-    if isinstance(obj, list):
+    if isinstance(obj, (list, tuple)):
         return [unstructure(item) for item in obj]
     if isinstance(obj, dict):
         return {key: unstructure(value) for key, value in obj.items()}
