@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable, Mapping
 
+from anthropic_models_generated.rfc3339 import parse_datetime
 from anthropic_models_generated.spec import SPEC
 
 __all__ = ["SchemaProblem", "check_model"]
 
 _SCHEMAS: Mapping[str, Any] = SPEC["components"]["schemas"]
-_STRICT_DATE_TIME = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})\Z"
-)
 
 
 class SchemaProblem(Exception):
@@ -86,8 +83,11 @@ def _compile_check(schema: Mapping[str, Any]) -> _Check:
             raise SchemaProblem(f"expected one of {', '.join(enum)}, got {shown!r}")
         if minimum is not None and type(value) in (int, float) and value < minimum:
             raise SchemaProblem(f"expected at least {minimum}, got {value}")
-        if date_time and type(value) is str and not _STRICT_DATE_TIME.match(value):
-            raise SchemaProblem(f"not an RFC 3339 date-time with a 'T' separator: {value[:64]!r}")
+        if date_time and type(value) is str:
+            try:
+                parse_datetime(value)
+            except ValueError as exc:
+                raise SchemaProblem(str(exc)) from None
 
     holder.append(check)
     _CHECKS[id(schema)] = check
