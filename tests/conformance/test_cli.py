@@ -279,6 +279,55 @@ def test_a_report_path_that_cannot_be_written_fails_at_once(
     assert server.answered == 0
 
 
+@pytest.mark.parametrize("option", ["--json", "--junit"])
+def test_an_interrupted_run_leaves_the_previous_report_whole(
+    option: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run interrupted (Ctrl-C) before it ends leaves the previous report file as it was."""
+    import anthropic_models.conformance.cli as kit_cli
+
+    previous = tmp_path / "report.out"
+    previous.write_text("the previous report\n", encoding="utf-8")
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kit_cli, "run_conformance", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        main(["http://127.0.0.1:9", "--api-key", KEY, option, str(previous)])
+    assert previous.read_text(encoding="utf-8") == "the previous report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.out"]
+
+
+def test_a_report_is_renamed_into_place_whole(tmp_path: Path) -> None:
+    """The report replaces the previous file whole, and no temporary file is left beside it."""
+    json_file = tmp_path / "report.json"
+    json_file.write_text("old", encoding="utf-8")
+    with serve_in_thread(api_key=KEY) as server:
+        status = main([server.url, "--api-key", KEY, "--only", "order", "--json", str(json_file)])
+    assert status == 0
+    assert json.loads(json_file.read_text(encoding="utf-8"))["exit_code"] == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_the_deadlines_are_options_that_bound_a_dripping_target(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--request-deadline ends a request whose headers drip, with one line and exit status 2."""
+    from tests.conformance.hostile import HostileTarget
+
+    def drip(target: HostileTarget, conn: socket.socket, path: str, h: dict[str, str]) -> None:
+        target.drip(conn, b"HTTP/1.1 200 OK\r\nx: " + b"a" * 1000, 0.05)
+
+    with HostileTarget(drip) as target:
+        status = main(
+            [target.url, "--api-key", KEY, "--request-deadline", "0.3", "--run-deadline", "5"]
+        )
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "request deadline (0.3 s" in err and err.count("\n") == 1
+
+
 @pytest.mark.parametrize("argv", [["--list-checks"], ["--reference", "--only", "order"]])
 def test_output_cut_short_ends_quietly(argv: list[str]) -> None:
     """A reader that has gone (``| head``): no traceback, status 141 as for a Unix tool."""

@@ -20,9 +20,11 @@ import contextlib
 import os
 import secrets
 import sys
+import tempfile
 from typing import Iterator, Optional, TextIO
 
 from anthropic_models._argtypes import number, whole_number
+from anthropic_models.conformance.deadline import DEFAULT_REQUEST_DEADLINE, DEFAULT_RUN_DEADLINE
 from anthropic_models.conformance.registry import CHECKS
 from anthropic_models.conformance.report import EXIT_CANNOT_TEST, Report, escape_controls
 from anthropic_models.conformance.runner import (
@@ -31,7 +33,7 @@ from anthropic_models.conformance.runner import (
     DISCOVERY_RULE,
     run_conformance,
 )
-from anthropic_models.conformance.target import extra_headers, parse_header
+from anthropic_models.conformance.target import MAX_BODY_BYTES, extra_headers, parse_header
 
 __all__ = ["configure_conformance_parser", "run_conformance_command", "selected"]
 
@@ -40,6 +42,7 @@ _PREFIX = "anthropic-models conformance:"
 
 _positive_int = whole_number(1, None, "a positive integer")
 _seconds = number(0, 3600, "seconds from 0 to 3600", above_low=True)
+_run_seconds = number(0, 86400, "seconds from 0 to 86400", above_low=True)
 
 
 def selected(values: Optional[list[list[str]]]) -> Optional[list[str]]:
@@ -114,6 +117,22 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
         help=f"seconds to connect and per read (default {DEFAULT_TIMEOUT:g})",
     )
     parser.add_argument(
+        "--request-deadline",
+        metavar="S",
+        type=_seconds,
+        default=DEFAULT_REQUEST_DEADLINE,
+        help="seconds one request may take in all, headers and body (default "
+        f"{DEFAULT_REQUEST_DEADLINE:g}): a target dripping bytes cannot stretch it",
+    )
+    parser.add_argument(
+        "--run-deadline",
+        metavar="S",
+        type=_run_seconds,
+        default=DEFAULT_RUN_DEADLINE,
+        help=f"seconds the whole run may take (default {DEFAULT_RUN_DEADLINE:g}); the checks "
+        "still to run then are 'not run' (exit status 3 unless a check failed)",
+    )
+    parser.add_argument(
         "--list-checks",
         action="store_true",
         help="list the checks, the level of each (contract, spec, hygiene) and the rule it tests",
@@ -122,7 +141,9 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
         parser.epilog = (
             "levels: contract (documented by the API), spec (openapi.yaml's own decisions: "
             "warnings unless --strict), hygiene (HTTP robustness). exit status: 0 pass, 1 fail, "
-            "2 cannot test, 3 inconclusive (a check was not evaluated: not a pass)"
+            "2 cannot test, 3 inconclusive (a check was not evaluated: not a pass). bounds: "
+            "--timeout per wait, --request-deadline per request, --run-deadline per run; a body "
+            f"over {MAX_BODY_BYTES // 2**20} MiB is not read (reported as too large)"
         )
     parser.set_defaults(handler=run_conformance_command)
 
@@ -149,21 +170,56 @@ class _Usage(Exception):
     """A command line that cannot run: one line on stderr, exit status 2."""
 
 
+class _ReportFile:
+    """A report file: written to a temporary file beside it, then renamed into place whole."""
+
+    def __init__(self, path: str, kind: str) -> None:
+        self.path = path
+        self.kind = kind
+        folder = os.path.dirname(os.path.abspath(path))
+        if os.path.isdir(path):
+            raise _Usage(f"cannot write {path}: it is a folder")
+        if os.path.exists(path) and not os.access(path, os.W_OK):
+            raise _Usage(f"cannot write {path}: permission denied")
+        try:  # proves the folder writable without touching the previous report
+            handle, self.temporary = tempfile.mkstemp(
+                prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder
+            )
+        except OSError as exc:
+            raise _Usage(f"cannot write {path}: {exc.strerror or exc}") from None
+        os.close(handle)
+
+    def publish(self, text: str) -> None:
+        """Write ``text`` and rename it over the report's path."""
+        try:
+            with open(self.temporary, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(self.temporary, self.path)
+        except OSError as exc:
+            raise _Usage(f"cannot write {self.path}: {exc.strerror or exc}") from None
+
+    def discard(self) -> None:
+        """Remove the temporary file if it was not renamed into place."""
+        with contextlib.suppress(OSError):
+            os.unlink(self.temporary)
+
+
 @contextlib.contextmanager
-def _report_files(args: argparse.Namespace) -> Iterator[list[tuple[TextIO, str]]]:
-    """The --json and --junit files, opened before anything is sent (a bad path fails at once)."""
+def _report_files(args: argparse.Namespace) -> Iterator[list[_ReportFile]]:
+    """The --json and --junit files, checked before anything is sent (a bad path fails at once);
+    the previous reports stay whole until the new ones are complete (an interrupted run
+    leaves them as they were)."""
     if args.json and args.junit and os.path.abspath(args.json) == os.path.abspath(args.junit):
         raise _Usage(f"--json and --junit name the same file ({args.json}): give two")
-    with contextlib.ExitStack() as stack:
-        files: list[tuple[TextIO, str]] = []
+    files: list[_ReportFile] = []
+    try:
         for path, kind in ((args.json, "json"), (args.junit, "junit")):
             if path:
-                try:
-                    handle = stack.enter_context(open(path, "w", encoding="utf-8"))
-                except OSError as exc:
-                    raise _Usage(f"cannot write {path}: {exc.strerror or exc}") from None
-                files.append((handle, kind))
+                files.append(_ReportFile(path, kind))
         yield files
+    finally:
+        for report_file in files:
+            report_file.discard()
 
 
 def _headers(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
@@ -186,6 +242,8 @@ def _run(
         timeout=args.timeout,
         headers=_headers(args),
         strict=args.strict,
+        request_deadline=args.request_deadline,
+        run_deadline=args.run_deadline,
     )
 
 
@@ -244,12 +302,10 @@ def _command(args: argparse.Namespace, out: TextIO) -> int:
                 report = _run(args, args.base_url, api_key, token)
             except ValueError as exc:  # a base URL that is not http(s)
                 raise _Usage(str(exc)) from None
-        for handle, kind in files:
-            try:
-                handle.write(report.to_json() if kind == "json" else report.to_junit_xml())
-                handle.flush()
-            except OSError as exc:
-                raise _Usage(f"cannot write {handle.name}: {exc.strerror or exc}") from None
+        for report_file in files:
+            report_file.publish(
+                report.to_json() if report_file.kind == "json" else report.to_junit_xml()
+            )
     if report.untestable is not None:
         _write(sys.stderr, f"{_PREFIX} {report.to_text().strip()}\n")
     else:

@@ -84,7 +84,8 @@ def discover(target: Target) -> Catalogue:
             exchange = target.list_models(after_id=cursor, limit=limit)
         except NoAnswer as exc:
             if pages == 0:
-                raise Untestable(f"unreachable: {exc.reason}") from None
+                said = "unreachable" if exc.kind == "unreachable" else "the first page"
+                raise Untestable(f"{said}: {exc.reason}") from None
             raise
         except BudgetExhausted:
             raise Inconclusive(

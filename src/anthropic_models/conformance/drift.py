@@ -36,6 +36,7 @@ _GENERAL_HEADERS = frozenset(
 )  # fmt: skip
 _CAPABILITIES = "ModelCapabilities"
 _EXAMPLE_CHARS = 80
+_MAX_DEPTH = 64
 
 
 @attrs.frozen
@@ -116,21 +117,33 @@ class _Finder:
         entry = self.found.setdefault((kind, where), [0, None])
         entry[0] += 1
         if entry[1] is None:
-            shown = json.dumps(value, ensure_ascii=False, default=str)
+            if isinstance(value, str):
+                value = self.redact(value)  # a secret echoed whole, however short
+            try:
+                shown = json.dumps(value, ensure_ascii=False, default=str)
+            except RecursionError:
+                shown = "(a value nested too deep to show)"
             if len(shown) > _EXAMPLE_CHARS:
                 shown = shown[:_EXAMPLE_CHARS] + "..."
             entry[1] = self.redact(f"{shown} in {exchange}")
 
     def walk(
-        self, node: Mapping[str, Any], value: Any, name: Optional[str], exchange: Exchange
+        self,
+        node: Mapping[str, Any],
+        value: Any,
+        name: Optional[str],
+        exchange: Exchange,
+        depth: int = 0,
     ) -> None:
+        if depth > _MAX_DEPTH:  # deeper than any schema of the spec: nothing more to compare
+            return
         schema, name = _resolve(node, name)
         for key in ("anyOf", "oneOf"):
             if key in schema:
                 for alternative in schema[key]:
                     resolved, alt_name = _resolve(alternative, name)
                     if _matches(resolved, value):
-                        self.walk(resolved, value, alt_name, exchange)
+                        self.walk(resolved, value, alt_name, exchange, depth + 1)
                         return
                 return
         if "enum" in schema and value not in schema["enum"] and isinstance(value, str):
@@ -139,16 +152,16 @@ class _Finder:
             properties = schema["properties"]
             for key, item in value.items():
                 if key in properties:
-                    self.walk(properties[key], item, f"{name}.{key}", exchange)
+                    self.walk(properties[key], item, f"{name}.{key}", exchange, depth + 1)
                 elif schema.get("additionalProperties") in (None, False):
                     kind = "capability key" if name == _CAPABILITIES else "field"
                     self.note(kind, f"{name}.{key}", item, exchange)
         elif isinstance(value, dict) and isinstance(schema.get("additionalProperties"), dict):
             for item in value.values():
-                self.walk(schema["additionalProperties"], item, name, exchange)
+                self.walk(schema["additionalProperties"], item, name, exchange, depth + 1)
         elif isinstance(value, list) and "items" in schema:
             for item in value:
-                self.walk(schema["items"], item, name, exchange)
+                self.walk(schema["items"], item, name, exchange, depth + 1)
 
 
 @functools.cache

@@ -109,8 +109,8 @@ def read_page(exchange: Exchange) -> PageView:
         raise Failure(f"expected 200, got {exchange.status}{said(exchange)}", exchange)
     try:
         data = exchange.json()
-    except ValueError:
-        raise Failure("the body is not JSON", exchange) from None
+    except ValueError as exc:
+        raise Failure(str(exc), exchange) from None
     if not isinstance(data, dict) or not isinstance(data.get("data"), list):
         raise Failure("the body is not a page: no `data` array", exchange)
     items = data["data"]

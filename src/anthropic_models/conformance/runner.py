@@ -14,6 +14,11 @@ import traceback
 from typing import Mapping, Optional, Sequence, Union
 
 import anthropic_models.conformance.checks  # noqa: F401  (registers the checks)
+from anthropic_models.conformance.deadline import (
+    DEFAULT_REQUEST_DEADLINE,
+    DEFAULT_RUN_DEADLINE,
+    RunDeadline,
+)
 from anthropic_models.conformance.discovery import (
     Catalogue,
     DiscoveryFailed,
@@ -41,7 +46,14 @@ from anthropic_models.conformance.target import (
 )
 from anthropic_models_generated.transport import Pool
 
-__all__ = ["DEFAULT_MAX_REQUESTS", "DEFAULT_TIMEOUT", "DISCOVERY_RULE", "run_conformance"]
+__all__ = [
+    "DEFAULT_MAX_REQUESTS",
+    "DEFAULT_REQUEST_DEADLINE",
+    "DEFAULT_RUN_DEADLINE",
+    "DEFAULT_TIMEOUT",
+    "DISCOVERY_RULE",
+    "run_conformance",
+]
 
 """The default request budget: a run on a catalogue of a few dozen models sends about 200."""
 
@@ -66,6 +78,8 @@ def run_conformance(
     pool: Optional[Pool] = None,
     headers: Union[Mapping[str, str], Sequence[tuple[str, str]], None] = None,
     strict: bool = False,
+    request_deadline: float = DEFAULT_REQUEST_DEADLINE,
+    run_deadline: float = DEFAULT_RUN_DEADLINE,
 ) -> Report:
     """Test the Models API at ``url``; never raises for what the target does.
 
@@ -74,7 +88,9 @@ def run_conformance(
     ``(name, value)`` pairs; the values of secret-looking names (``*key*``, ``*token*``,
     ``authorization``) never appear in a report. ``strict`` fails spec-level findings instead of
     warning. ``only`` and ``skip`` select checks by name. ``max_requests`` bounds the requests
-    sent, ``timeout`` each one (seconds). ``pool`` is a urllib3 pool to send through (a
+    sent, ``timeout`` each wait to connect or for a byte (seconds), ``request_deadline`` each
+    request as a whole (headers and body: a target dripping bytes cannot stretch it) and
+    ``run_deadline`` the whole run (the checks still to run then are "not run"). ``pool`` is a urllib3 pool to send through (a
     ``ProxyManager``, custom TLS); by default one is made and closed. ValueError for a bad
     argument (an unknown check, a malformed header, a base URL that is not http(s)).
 
@@ -94,6 +110,8 @@ def run_conformance(
         max_requests=max_requests,
         pool=pool,
         headers=headers,
+        request_deadline=request_deadline,
+        run_deadline=run_deadline,
     )
     try:
         return _Run(target, strict, started).run(checks)
@@ -158,6 +176,8 @@ class _Run:
         context = Context(target, catalogue)
         results = [discovered]
         for check in checks:
+            if self.stopped is None and target.watchdog.run_left <= 0:
+                self.stopped = f"the run deadline ({target.watchdog.run_deadline:g} s) passed"
             if self.stopped is not None:
                 results.append(
                     CheckResult(
@@ -225,6 +245,10 @@ class _Run:
             status, reason = Status.SKIPPED, str(exc)
         elif isinstance(exc, Inconclusive):
             status, reason = Status.INCONCLUSIVE, str(exc)
+        elif isinstance(exc, RunDeadline):
+            status = Status.NOT_RUN
+            self.stopped = f"the run deadline ({target.watchdog.run_deadline:g} s) passed"
+            reason = f"not finished: {self.stopped} during {name}"
         elif isinstance(exc, BudgetExhausted):
             status = Status.INCONCLUSIVE
             reason = f"the request budget is spent ({target.max_requests}): raise --max-requests"
@@ -258,9 +282,11 @@ class _Run:
         """Why a request got no answer; stops the run when the target no longer answers at all."""
         target = self.target
         last = target.exchanges[-1] if target.exchanges else None
+        if exc.kind != "unreachable":  # an answer came, too slow or too large: it is alive
+            return exc.reason
         try:
             alive = target.alive()
-        except BudgetExhausted:
+        except (BudgetExhausted, RunDeadline):
             alive = True  # cannot ask: judge the request alone
         if alive:
             return f"no answer (hygiene: a dropped request): {exc.reason}"

@@ -13,14 +13,20 @@ from __future__ import annotations
 import json
 import re
 import time
-from typing import Any, Callable, Mapping, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import attrs
 import urllib3
 from urllib3.exceptions import HTTPError, MaxRetryError, ProtocolError
 
-from anthropic_models._redact import MASK, Redactor
+from anthropic_models._redact import MASK, MIN_REWRITTEN_LENGTH, Redactor
+from anthropic_models.conformance.deadline import (
+    DEFAULT_REQUEST_DEADLINE,
+    DEFAULT_RUN_DEADLINE,
+    Watchdog,
+    watch,
+)
 from anthropic_models_generated import transport
 from anthropic_models_generated.transport import (
     LIST_MODELS,
@@ -41,6 +47,7 @@ __all__ = [
     "RetryNote",
     "SentRequest",
     "Target",
+    "UnreadableBody",
     "extra_headers",
     "is_secret_header",
     "parse_header",
@@ -61,8 +68,13 @@ _FORBIDDEN_HEADERS = frozenset({"host", "content-length", "transfer-encoding", "
 MADE_UP_KEY = "sk-ant-conformance-made-up-key-0000000000"
 """A key no real deployment issues: a target must refuse it with 401."""
 
-_MAX_BODY = 8 * 1024 * 1024
+MAX_BODY_BYTES = 8 * 1024 * 1024
+"""The largest response body the kit reads (8 MiB): a larger one is reported as too large."""
 _SHOWN_TARGET = 160
+
+
+class UnreadableBody(ValueError):
+    """A body that cannot be read as JSON; the message says why, as a report shows it."""
 
 
 class BudgetExhausted(Exception):
@@ -70,11 +82,17 @@ class BudgetExhausted(Exception):
 
 
 class NoAnswer(Exception):
-    """A request got no HTTP answer: refused, reset, timed out, or a body too large."""
+    """A request got no complete HTTP answer: ``kind`` says why.
 
-    def __init__(self, request: SentRequest, reason: str) -> None:
+    ``unreachable`` (refused, reset, timed out, cut off), ``deadline`` (the answer did not
+    complete within the per-request deadline) or ``too-large`` (a body over
+    :data:`MAX_BODY_BYTES`).
+    """
+
+    def __init__(self, request: SentRequest, reason: str, kind: str = "unreachable") -> None:
         self.request = request
         self.reason = reason
+        self.kind = kind
         super().__init__(f"{request}: {reason}")
 
 
@@ -93,6 +111,38 @@ def is_secret_header(name: str) -> bool:
         or "cookie" in lowered
         or lowered in ("authorization", "proxy-authorization")
     )
+
+
+class SecretMask:
+    """Masks the run's secrets in text: the project's Redactor, plus short secrets as whole words.
+
+    A secret header value of any length is masked where it stands as a word of its own (a
+    gateway echoing ``hunter`` back), never inside a longer word (``e`` inside ``type``); a
+    ``Scheme credentials`` value (``Basic dXNl...``) masks its credentials alone too.
+
+    >>> mask = SecretMask(["hunter", "Basic dXNlcjpw", "e"])
+    >>> mask.text('"hunter" in x-echo; type dXNlcjpw; e')
+    '"[REDACTED]" in x-echo; type [REDACTED]; [REDACTED]'
+    """
+
+    def __init__(self, secrets: Iterable[Optional[str]]) -> None:
+        found = {s for s in secrets if s}
+        found |= {s.split(None, 1)[1] for s in list(found) if len(s.split(None, 1)) == 2}
+        self._redactor = Redactor(sorted(found))
+        short = sorted((s for s in found if len(s) < MIN_REWRITTEN_LENGTH), key=len, reverse=True)
+        self._short = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, short)) + r")(?![\w-])")
+            if short
+            else None
+        )
+
+    def __repr__(self) -> str:
+        return "SecretMask(<secrets>)"
+
+    def text(self, text: str) -> str:
+        """``text`` with every secret masked."""
+        text = self._redactor.text(text)
+        return text if self._short is None else self._short.sub(MASK, text)
 
 
 def parse_header(text: str) -> tuple[str, str]:
@@ -240,8 +290,13 @@ class Exchange:
         return value if isinstance(value, str) else None
 
     def json(self) -> Any:
-        """The body parsed as JSON; ValueError if it is not JSON."""
-        return json.loads(self.body)
+        """The body parsed as JSON; :class:`UnreadableBody` (a ValueError) saying why it is not."""
+        try:
+            return json.loads(self.body)
+        except RecursionError:
+            raise UnreadableBody("the body is JSON nested too deep to parse") from None
+        except ValueError:
+            raise UnreadableBody("the body is not JSON") from None
 
     def __str__(self) -> str:
         return f"{self.request} -> {self.status}"
@@ -274,8 +329,8 @@ def _read_capped(response: Any) -> bytes:
             if not chunk:
                 break
             size += len(chunk)
-            if size > _MAX_BODY:
-                raise ResponseTooLarge(f"body larger than {_MAX_BODY} bytes")
+            if size > MAX_BODY_BYTES:
+                raise ResponseTooLarge(f"body larger than {MAX_BODY_BYTES} bytes")
             chunks.append(chunk)
     finally:
         response.release_conn()
@@ -341,6 +396,8 @@ class Target:
         max_requests: int = DEFAULT_MAX_REQUESTS,
         pool: Optional[Pool] = None,
         headers: Union[Mapping[str, str], Sequence[tuple[str, str]], None] = None,
+        request_deadline: float = DEFAULT_REQUEST_DEADLINE,
+        run_deadline: float = DEFAULT_RUN_DEADLINE,
     ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -351,6 +408,12 @@ class Target:
             raise ValueError(f"timeout must be positive, got {timeout!r}")
         if max_requests < 1:
             raise ValueError(f"max_requests must be at least 1, got {max_requests!r}")
+        for name, seconds in (
+            ("request_deadline", request_deadline),
+            ("run_deadline", run_deadline),
+        ):
+            if not seconds > 0:
+                raise ValueError(f"{name} must be positive, got {seconds!r}")
         self.extra_headers = extra_headers(headers)
         self.base_url = base_url.rstrip("/")
         self.api_key = api_key or None
@@ -359,12 +422,14 @@ class Target:
         self.max_requests = max_requests
         self._own_pool = pool is None
         self._pool: Pool = urllib3.PoolManager(maxsize=2) if pool is None else pool
+        self.watchdog = Watchdog(request_deadline, run_deadline)
+        watch(self._pool, self.watchdog)
         self.exchanges: list[Exchange] = []
         self.retries: list[RetryNote] = []
         self.sent = 0
         secrets = [self.api_key, self.auth_token, urlsplit(self.base_url).password]
         secrets += [value for name, value in self.extra_headers if is_secret_header(name)]
-        self._redactor = Redactor(secrets)
+        self._redactor = SecretMask(secrets)
 
     @property
     def credential(self) -> Credential:
@@ -395,8 +460,8 @@ class Target:
 
     def redact(self, text: str) -> str:
         """``text`` with the credentials, secret header values and a password in the URL replaced
-        by ``[REDACTED]`` (the project's Redactor: a secret too short to be a real key masks only
-        a text that is exactly it, rather than rewriting every word that contains it)."""
+        by ``[REDACTED]`` (see :class:`SecretMask`: a short secret is masked as a word of its own,
+        never inside a longer word)."""
         return self._redactor.text(text)
 
     def close(self) -> None:
@@ -444,7 +509,7 @@ class Target:
                 headers=headers,
                 timeout=self.timeout,
                 retries=0,
-                max_body_bytes=_MAX_BODY,
+                max_body_bytes=MAX_BODY_BYTES,
             )
 
         pairs = [
@@ -471,7 +536,7 @@ class Target:
                 headers=headers,
                 timeout=self.timeout,
                 retries=0,
-                max_body_bytes=_MAX_BODY,
+                max_body_bytes=MAX_BODY_BYTES,
             )
 
         return self._exchange("get_model", used, send, "/v1/models/" + quote(model_id, safe=""))
@@ -538,6 +603,20 @@ class Target:
     ) -> Exchange:
         if self.sent >= self.max_requests:
             raise BudgetExhausted(f"the request budget ({self.max_requests}) is spent")
+        seconds = self.watchdog.arm()
+        try:
+            return self._send(operation, credential, send, shown_target, seconds)
+        finally:
+            self.watchdog.disarm()
+
+    def _send(
+        self,
+        operation: str,
+        credential: Credential,
+        send: Callable[[], RawResponse],
+        shown_target: str,
+        deadline: float,
+    ) -> Exchange:
         self.sent += 1
         started = time.perf_counter()
         retried: Optional[str] = None
@@ -549,6 +628,20 @@ class Target:
         except (HTTPError, OSError, TransportError) as exc:
             request = SentRequest("GET", shown_target, credential.name)
             reason = self.redact(_describe(exc))
+            if self.watchdog.fired:
+                raise NoAnswer(
+                    request,
+                    f"no complete answer within the request deadline ({deadline:g} s over "
+                    "headers and body)",
+                    "deadline",
+                ) from None
+            if any(isinstance(cause, ResponseTooLarge) for cause in _causes(exc)):
+                raise NoAnswer(
+                    request,
+                    f"the answer's body is larger than the kit's {MAX_BODY_BYTES // 2**20} MiB "
+                    f"cap ({MAX_BODY_BYTES} bytes): not read",
+                    "too-large",
+                ) from None
             if not dropped_before_answer(exc) or self.sent >= self.max_requests:
                 raise NoAnswer(request, reason) from None
             # A kept-alive connection closed under the request, or a reset before any answer:

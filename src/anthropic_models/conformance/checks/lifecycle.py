@@ -302,8 +302,8 @@ def retired_retrieve(ctx: Context) -> str:
             )
         try:
             got = exchange.json()
-        except ValueError:
-            raise Failure("the body is not JSON", exchange) from None
+        except ValueError as exc:
+            raise Failure(str(exc), exchange) from None
         if not isinstance(got, dict):
             raise Failure(f"GET of the retired {model_id!r} is not a model object", exchange)
         if got.get("id") != model_id:

@@ -497,8 +497,8 @@ def get_model(ctx: Context) -> str:
             raise Failure(f"{model_id!r} is listed but GET gave {exchange.status}", exchange)
         try:
             got = exchange.json()
-        except ValueError:
-            raise Failure("the body is not JSON", exchange) from None
+        except ValueError as exc:
+            raise Failure(str(exc), exchange) from None
         listed = dict(ctx.catalogue.items[model_id])
         if not isinstance(got, dict):
             raise Failure("the body is not a model object", exchange)

@@ -80,8 +80,8 @@ def _body_problem(exchange: Exchange) -> Optional[str]:
     """
     try:
         data = exchange.json()
-    except ValueError:
-        return "the body is not JSON"
+    except ValueError as exc:
+        return str(exc)
     if exchange.operation == "list_models":
         if not isinstance(data, dict) or not isinstance(data.get("data"), list):
             return "the body is not a page: no `data` array"
