@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 89caf52c4bbdf10ed81d004481fc40538bf34646380382668d97b1eacd1cc318
+# spec sha256 0059b49447762f6c0883a040bba5120317a2b0c30535874595d9dca66c35c56b
 """Code generated from openapi.yaml: models, transport, the spec, and a manifest.
 
 Import its modules directly (``anthropic_models_generated.models`` and so on); the hand-written

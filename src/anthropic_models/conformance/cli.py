@@ -63,7 +63,9 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--reference",
         action="store_true",
-        help="test the reference server, started in-process with a fresh key (no BASE_URL)",
+        help="test the reference server, started in-process with a fresh key (no BASE_URL); "
+        "note that `anthropic-models serve` without --api-key accepts any key by design, so "
+        "auth-any-key fails against it",
     )
     credentials = parser.add_mutually_exclusive_group()
     credentials.add_argument(
@@ -100,6 +102,16 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="fail spec-level findings (openapi.yaml's own decisions) instead of warning",
     )
+    parser.add_argument(
+        "--profile",
+        choices=("default", "strict", "safe"),
+        default="default",
+        help="safe: for a production gateway or the real API with your own key: only "
+        "well-formed requests an ordinary client sends, at most 5 a second, 300 at most "
+        "(unless --max-requests), 429 and retry-after honoured; still the contract verdict and "
+        "the drift report (the signal to update openapi.yaml and run `nox -s generate`). "
+        "strict: as --strict",
+    )
     parser.add_argument("--json", metavar="FILE", help="write the report as JSON to FILE")
     parser.add_argument("--junit", metavar="FILE", help="write the report as JUnit XML to FILE")
     parser.add_argument(
@@ -115,6 +127,12 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
         type=_seconds,
         default=DEFAULT_TIMEOUT,
         help=f"seconds to connect and per read (default {DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--proxy",
+        metavar="URL",
+        help="send every request through this http(s) proxy (default: $HTTPS_PROXY or "
+        "$HTTP_PROXY unless $NO_PROXY lists the host, as the client does)",
     )
     parser.add_argument(
         "--request-deadline",
@@ -143,7 +161,9 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
             "warnings unless --strict), hygiene (HTTP robustness). exit status: 0 pass, 1 fail, "
             "2 cannot test, 3 inconclusive (a check was not evaluated: not a pass). bounds: "
             "--timeout per wait, --request-deadline per request, --run-deadline per run; a body "
-            f"over {MAX_BODY_BYTES // 2**20} MiB is not read (reported as too large)"
+            f"over {MAX_BODY_BYTES // 2**20} MiB is not read (reported as too large). drift "
+            "(what the target sends that openapi.yaml does not know) is the signal to update "
+            "openapi.yaml and regenerate: nox -s generate"
         )
     parser.set_defaults(handler=run_conformance_command)
 
@@ -241,9 +261,11 @@ def _run(
         max_requests=args.max_requests,
         timeout=args.timeout,
         headers=_headers(args),
-        strict=args.strict,
+        strict=args.strict or args.profile == "strict",
+        safe=args.profile == "safe",
         request_deadline=args.request_deadline,
         run_deadline=args.run_deadline,
+        proxy=args.proxy,
     )
 
 

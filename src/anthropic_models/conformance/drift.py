@@ -20,7 +20,7 @@ import attrs
 from anthropic_models.conformance.target import Exchange
 from anthropic_models_generated.spec import SPEC
 
-__all__ = ["Drift", "DriftItem", "find_drift"]
+__all__ = ["MAX_LINES", "Drift", "DriftGroup", "DriftItem", "find_drift"]
 
 # Headers of HTTP itself (RFC 9110, 9111, 9112, CORS, common security and proxy headers): never drift.
 _GENERAL_HEADERS = frozenset(
@@ -36,6 +36,11 @@ _GENERAL_HEADERS = frozenset(
 )  # fmt: skip
 _CAPABILITIES = "ModelCapabilities"
 _EXAMPLE_CHARS = 80
+MAX_LINES = 20
+"""The most drift lines a text report shows."""
+_SHOWN_NAMES = 5
+_JSON_ITEMS = 20
+_JSON_GROUPS = 200
 _MAX_DEPTH = 64
 
 
@@ -56,13 +61,82 @@ class DriftItem:
 
 
 @attrs.frozen
+class DriftGroup:
+    """Drift items of one shape: one kind under one place (the unknown keys of one object, the
+    undeclared headers, the new values of one enum), with their totals and a few examples."""
+
+    kind: str
+    where: str
+    """The place the items share (``ModelInfo.*``, ``*`` for headers, the enum's name)."""
+    items: tuple[DriftItem, ...] = attrs.field(repr=False)
+
+    @property
+    def count(self) -> int:
+        """How many times the items were seen, in all."""
+        return sum(item.count for item in self.items)
+
+    def line(self) -> str:
+        """One line: the item itself, or the group with its totals and a few names."""
+        if len(self.items) == 1:
+            item = self.items[0]
+            return f"  {item.kind} {item.where}: {item.count} time(s), e.g. {item.example}"
+        names = ", ".join(_last(item.where) for item in self.items[:_SHOWN_NAMES])
+        more = (
+            f", and {len(self.items) - _SHOWN_NAMES} more" if len(self.items) > _SHOWN_NAMES else ""
+        )
+        return (
+            f"  {self.kind} {self.where}: {len(self.items)} distinct, {self.count} time(s): "
+            f"{names}{more}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The group as JSON-ready data: its totals and its first items (bounded)."""
+        return {
+            "kind": self.kind,
+            "where": self.where,
+            "distinct": len(self.items),
+            "count": self.count,
+            "items": [item.to_dict() for item in self.items[:_JSON_ITEMS]],
+            "omitted": max(0, len(self.items) - _JSON_ITEMS),
+        }
+
+
+def _last(where: str) -> str:
+    return where.rsplit(".", 1)[-1]
+
+
+def _place(item: DriftItem) -> str:
+    """What an item shares with others of its shape."""
+    if item.kind == "header":
+        return "*"
+    if item.kind == "enum value":
+        return item.where
+    return item.where.rsplit(".", 1)[0] + ".*"
+
+
+@attrs.frozen
 class Drift:
-    """Everything a run's answers held that the spec does not describe."""
+    """Everything a run's answers held that the spec does not describe, grouped by shape.
+
+    However many distinct things a target sends (a mock inventing keys in every answer), the text
+    holds at most :data:`MAX_LINES` lines and the JSON at most a few hundred items: each group
+    keeps its totals and its first items.
+    """
 
     items: tuple[DriftItem, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.items)
+
+    @property
+    def groups(self) -> tuple[DriftGroup, ...]:
+        """The items grouped by kind and place, the most frequent group first."""
+        grouped: dict[tuple[str, str], list[DriftItem]] = {}
+        for item in self.items:
+            grouped.setdefault((item.kind, _place(item)), []).append(item)
+        groups = [DriftGroup(kind, where, tuple(items)) for (kind, where), items in grouped.items()]
+        groups.sort(key=lambda group: (-group.count, group.kind, group.where))
+        return tuple(groups)
 
     def lines(self) -> list[str]:
         """The report's closing lines (raw text: the report escapes what it prints)."""
@@ -70,15 +144,19 @@ class Drift:
             return [
                 "drift: none (every field, value, capability key and header is in openapi.yaml)"
             ]
+        groups = self.groups
         out = [
             f"drift: the target sent {len(self.items)} thing(s) openapi.yaml does not know "
-            "(no verdict changes; update openapi.yaml and regenerate):"
+            "(no verdict changes; update openapi.yaml and regenerate: nox -s generate):"
         ]
-        out += [f"  {i.kind} {i.where}: {i.count} time(s), e.g. {i.example}" for i in self.items]
+        out += [group.line() for group in groups[:MAX_LINES]]
+        if len(groups) > MAX_LINES:
+            out.append(f"  and {len(groups) - MAX_LINES} more groups (in the JSON report)")
         return out
 
     def to_list(self) -> list[dict[str, Any]]:
-        return [item.to_dict() for item in self.items]
+        """Every group with its totals (none left out), each with its first items."""
+        return [group.to_dict() for group in self.groups[:_JSON_GROUPS]]
 
 
 def _resolve(

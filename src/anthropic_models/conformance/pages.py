@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Optional
 
 import attrs
@@ -22,10 +23,12 @@ __all__ = [
     "MISSING",
     "STAGES",
     "PageView",
+    "instant",
     "read_error",
     "read_page",
     "said",
     "show_ids",
+    "spread",
 ]
 
 _LIMIT = LIST_MODELS.parameter("limit")
@@ -153,3 +156,24 @@ def read_error(exchange: Exchange, status: Optional[int] = None) -> ErrorRespons
             exchange,
         )
     return error
+
+
+def spread(size: int, count: int) -> list[int]:
+    """``count`` positions from 0 to ``size - 1``, evenly spread, in order, without repeats.
+
+    >>> spread(10, 3), spread(2, 5)
+    ([0, 4, 9], [0, 1])
+    """
+    if size <= count:
+        return list(range(size))
+    return sorted({round(i * (size - 1) / (count - 1)) for i in range(count)})
+
+
+def instant(value: Any) -> Optional[datetime]:
+    """An RFC 3339 date-time as a datetime; None for anything else."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return _codec.parse_datetime(value)
+    except ValueError:
+        return None

@@ -76,10 +76,19 @@ _WORDS = {
 }
 
 
-def one_line(text: str) -> str:
-    """``text`` on one line, cut to a readable length."""
+def one_line(text: str, limit: int = _MAX_REASON) -> str:
+    """``text`` on one line, cut to a readable length at a word boundary (never mid-word).
+
+    >>> one_line("a  reason\nwith   spaces"), one_line("alpha beta gamma", limit=14)
+    ('a reason with spaces', 'alpha beta...')
+    """
     flat = " ".join(text.split())
-    return flat if len(flat) <= _MAX_REASON else flat[: _MAX_REASON - 3] + "..."
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 3]
+    if flat[limit - 3] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "..."
 
 
 def _escaped(char: str) -> str:
@@ -190,6 +199,8 @@ class Report:
     """Requests sent a second time after a dropped connection."""
     drift: Drift = attrs.field(factory=Drift)
     """What the target sent that openapi.yaml does not know (changes no verdict)."""
+    safe: bool = False
+    """The safe profile: only well-formed requests, paced (for production targets)."""
 
     def count(self, status: Status) -> int:
         """How many checks ended with ``status``."""
@@ -202,7 +213,9 @@ class Report:
 
     @property
     def profile(self) -> str:
-        """``strict`` or ``default``."""
+        """``strict``, ``safe`` (``safe+strict`` both) or ``default``."""
+        if self.safe:
+            return "safe+strict" if self.strict else "safe"
         return "strict" if self.strict else "default"
 
     @property
@@ -263,6 +276,8 @@ class Report:
             if self.strict
             else "default profile: spec-level findings are warnings, --strict fails them"
         )
+        if self.safe:
+            profile = "safe profile (well-formed requests only, paced); " + profile
         code = self.exit_code
         if code == EXIT_CANNOT_TEST:
             return f"cannot test: {self.untestable}"

@@ -46,12 +46,16 @@ from anthropic_models.conformance.target import (
 )
 from anthropic_models_generated.transport import Pool
 
+SAFE_MAX_REQUESTS = 300
+"""The request budget of the safe profile, unless one is given."""
+
 __all__ = [
     "DEFAULT_MAX_REQUESTS",
     "DEFAULT_REQUEST_DEADLINE",
     "DEFAULT_RUN_DEADLINE",
     "DEFAULT_TIMEOUT",
     "DISCOVERY_RULE",
+    "SAFE_MAX_REQUESTS",
     "run_conformance",
 ]
 
@@ -80,6 +84,8 @@ def run_conformance(
     strict: bool = False,
     request_deadline: float = DEFAULT_REQUEST_DEADLINE,
     run_deadline: float = DEFAULT_RUN_DEADLINE,
+    proxy: Optional[str] = None,
+    safe: bool = False,
 ) -> Report:
     """Test the Models API at ``url``; never raises for what the target does.
 
@@ -90,8 +96,13 @@ def run_conformance(
     warning. ``only`` and ``skip`` select checks by name. ``max_requests`` bounds the requests
     sent, ``timeout`` each wait to connect or for a byte (seconds), ``request_deadline`` each
     request as a whole (headers and body: a target dripping bytes cannot stretch it) and
-    ``run_deadline`` the whole run (the checks still to run then are "not run"). ``pool`` is a urllib3 pool to send through (a
-    ``ProxyManager``, custom TLS); by default one is made and closed. ValueError for a bad
+    ``run_deadline`` the whole run (the checks still to run then are "not run"). ``safe`` is
+    the profile for production targets: only the checks that send well-formed requests an
+    ordinary client sends (no hostile input, no made-up or missing credentials), paced (at most
+    5 a second, a budget of 300 unless ``max_requests`` says otherwise), a 429 or ``retry-after``
+    waited out; it still gives the contract verdict and the drift report. ``pool`` is a urllib3 pool to send through (a
+    ``ProxyManager``, custom TLS); by default one is made as the client makes it (``proxy``, or
+    ``HTTPS_PROXY``/``HTTP_PROXY`` unless ``NO_PROXY`` lists the host) and closed. ValueError for a bad
     argument (an unknown check, a malformed header, a base URL that is not http(s)).
 
     >>> from anthropic_models.server import serve_in_thread
@@ -101,6 +112,10 @@ def run_conformance(
     (2, True)
     """
     checks = select_checks(list(only or ()), list(skip or ()))
+    if safe:
+        checks = [check for check in checks if check.safe]
+        if max_requests == DEFAULT_MAX_REQUESTS:
+            max_requests = SAFE_MAX_REQUESTS
     started = time.perf_counter()
     target = Target(
         url,
@@ -112,6 +127,8 @@ def run_conformance(
         headers=headers,
         request_deadline=request_deadline,
         run_deadline=run_deadline,
+        proxy=proxy,
+        safe=safe,
     )
     try:
         return _Run(target, strict, started).run(checks)
@@ -138,6 +155,7 @@ class _Run:
             headers=self.target.shown_headers,
             stopped=self.stopped,
             retried=len(self.target.retries),
+            safe=self.target.safe,
             **fields,  # type: ignore[arg-type]
         )
 
@@ -206,7 +224,15 @@ class _Run:
         except Exception as exc:  # turned into the check's status
             failed = exc
         if failed is not None:  # outside the except block: the probe's errors stand alone
-            return self.result(check.name, check.rule, check.level, failed, marks, started)
+            result = self.result(check.name, check.rule, check.level, failed, marks, started)
+            if result.status in (Status.FAILED, Status.WARNED):
+                # One defect, one finding: the response shown, and the crashes this check
+                # provoked, are its own; the checks over every response refer to it.
+                sent = target.exchanges[marks[2] :]
+                cited = getattr(failed, "exchange", None)
+                owned = [e for e in sent if e is cited or e.status >= 500]
+                context.claim(owned, check.name)
+            return result
         return CheckResult(
             name=check.name,
             status=Status.PASSED,

@@ -20,6 +20,7 @@ import attrs
 import urllib3
 from urllib3.exceptions import HTTPError, MaxRetryError, ProtocolError
 
+from anthropic_models._network import NetworkSettings, make_pool
 from anthropic_models._redact import MASK, MIN_REWRITTEN_LENGTH, Redactor
 from anthropic_models.conformance.deadline import (
     DEFAULT_REQUEST_DEADLINE,
@@ -238,6 +239,13 @@ NO_CREDENTIAL = Credential("none")
 
 DEFAULT_MAX_REQUESTS = 1000  # not the spec's: a request budget, not a page size
 
+SAFE_INTERVAL = 0.2
+"""Seconds between two requests in the safe profile (at most 5 a second)."""
+RATE_LIMIT_RETRIES = 3
+"""How many times the safe profile waits out a 429 and sends the request again."""
+MAX_RATE_LIMIT_WAIT = 60.0
+"""The longest ``retry-after`` the safe profile waits (within the run deadline)."""
+
 
 @attrs.frozen
 class SentRequest:
@@ -377,7 +385,9 @@ class Target:
     wins when both are given). ``headers`` are added to every request (a gateway's own key, a
     tenant...); the values of those whose name looks secret (see :func:`is_secret_header`) are
     kept out of every report. ``pool`` is any urllib3 pool (a ``ProxyManager`` for a proxy);
-    by default a ``PoolManager`` that :meth:`close` closes.
+    by default one made as the client makes it (through ``proxy``, or the proxy ``HTTPS_PROXY`` /
+    ``HTTP_PROXY`` name unless ``NO_PROXY`` lists the host; trusting ``SSL_CERT_FILE``), which
+    :meth:`close` closes.
 
     >>> target = Target("http://127.0.0.1:9", api_key="sk-example", max_requests=10,
     ...                 headers={"x-proxy-key": "pk-example", "x-tenant": "acme"})
@@ -398,6 +408,8 @@ class Target:
         headers: Union[Mapping[str, str], Sequence[tuple[str, str]], None] = None,
         request_deadline: float = DEFAULT_REQUEST_DEADLINE,
         run_deadline: float = DEFAULT_RUN_DEADLINE,
+        proxy: Optional[str] = None,
+        safe: bool = False,
     ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -421,15 +433,30 @@ class Target:
         self.timeout = urllib3.Timeout(connect=timeout, read=timeout)
         self.max_requests = max_requests
         self._own_pool = pool is None
-        self._pool: Pool = urllib3.PoolManager(maxsize=2) if pool is None else pool
+        network: tuple[str, ...] = ()
+        if pool is None:
+            try:  # the client's proxy and TLS settings: HTTPS_PROXY, NO_PROXY, SSL_CERT_FILE...
+                settings = NetworkSettings.build(self.base_url, proxy=proxy)
+            except (ValueError, ImportError) as exc:
+                raise ValueError(str(exc)) from None
+            network = settings.secrets
+            pool = make_pool(settings, maxsize=2)
+        elif proxy is not None:
+            raise ValueError("give a pool or a proxy, not both")
+        self._pool: Pool = pool
         self.watchdog = Watchdog(request_deadline, run_deadline)
         watch(self._pool, self.watchdog)
         self.exchanges: list[Exchange] = []
         self.retries: list[RetryNote] = []
         self.sent = 0
+        self.safe = safe
+        """Paced requests, and a 429 (or a 503/529 with ``retry-after``) waited out and resent."""
+        self.waited = 0.0
+        """Seconds spent waiting for the target's rate limits (the safe profile)."""
+        self._last_sent: Optional[float] = None
         secrets = [self.api_key, self.auth_token, urlsplit(self.base_url).password]
         secrets += [value for name, value in self.extra_headers if is_secret_header(name)]
-        self._redactor = SecretMask(secrets)
+        self._redactor = SecretMask([*secrets, *network])
 
     @property
     def credential(self) -> Credential:
@@ -548,17 +575,20 @@ class Target:
         *,
         operation: str = "list_models",
         credential: Optional[Credential] = None,
+        extra: Sequence[tuple[str, Union[str, bytes]]] = (),
     ) -> Exchange:
         """``GET path?query`` with a query the typed transport cannot write: repeated or junk.
 
         ``query`` is sent as given when it is a string (already encoded), or percent-encoded pair
-        by pair. Used only where the rules are about malformed requests.
+        by pair; ``extra`` headers are sent as given (bytes as they are). Used only where the
+        rules are about malformed requests.
         """
         used = self.credential if credential is None else credential
         if not isinstance(query, str):
             query = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in query)
         url = self.base_url + path + (f"?{query}" if query else "")
         headers = self._headers(used)
+        headers.update(extra)
 
         def send() -> RawResponse:
             response = self._pool.urlopen(
@@ -601,13 +631,30 @@ class Target:
         send: Callable[[], RawResponse],
         shown_target: str,
     ) -> Exchange:
-        if self.sent >= self.max_requests:
-            raise BudgetExhausted(f"the request budget ({self.max_requests}) is spent")
-        seconds = self.watchdog.arm()
-        try:
-            return self._send(operation, credential, send, shown_target, seconds)
-        finally:
-            self.watchdog.disarm()
+        for attempt in range(1 + (RATE_LIMIT_RETRIES if self.safe else 0)):
+            if self.sent >= self.max_requests:
+                raise BudgetExhausted(f"the request budget ({self.max_requests}) is spent")
+            if self.safe:
+                self._pace()
+            seconds = self.watchdog.arm()
+            try:
+                exchange = self._send(operation, credential, send, shown_target, seconds)
+            finally:
+                self.watchdog.disarm()
+            wait = _rate_limit_wait(exchange) if self.safe else None
+            if wait is None or attempt == RATE_LIMIT_RETRIES:
+                return exchange
+            wait = min(wait, MAX_RATE_LIMIT_WAIT, max(0.0, self.watchdog.run_left))
+            self.waited += wait
+            time.sleep(wait)
+        return exchange
+
+    def _pace(self) -> None:
+        """Keep :data:`SAFE_INTERVAL` seconds between two requests (the safe profile)."""
+        now = time.monotonic()
+        if self._last_sent is not None and now - self._last_sent < SAFE_INTERVAL:
+            time.sleep(SAFE_INTERVAL - (now - self._last_sent))
+        self._last_sent = time.monotonic()
 
     def _send(
         self,
@@ -675,6 +722,21 @@ class Target:
             return url[len(self.base_url) :] or "/"
         parts = urlsplit(url)
         return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _rate_limit_wait(exchange: Exchange) -> Optional[float]:
+    """Seconds a 429 (or a 503/529 saying ``retry-after``) asks to wait; None for other answers."""
+    if exchange.status not in (429, 503, 529):
+        return None
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        value = (exchange.header(name) or "").strip()
+        try:
+            seconds = float(value) * scale
+        except ValueError:
+            continue
+        if seconds >= 0:
+            return seconds
+    return 1.0 if exchange.status == 429 else None
 
 
 def _describe(exc: BaseException) -> str:
