@@ -299,6 +299,22 @@ def test_an_interrupted_run_leaves_the_previous_report_whole(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.out"]
 
 
+def test_a_kit_error_is_one_line_and_inconclusive_never_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An error of the kit itself (a RecursionError) is one line and exit 3, not exit 1."""
+    import anthropic_models.conformance.cli as kit_cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(kit_cli, "run_conformance", broken)
+    status = main(["http://127.0.0.1:9", "--api-key", KEY])
+    err = capsys.readouterr().err
+    assert status == 3
+    assert err.count("\n") == 1 and "RecursionError" in err and "Traceback" not in err
+
+
 def test_a_report_is_renamed_into_place_whole(tmp_path: Path) -> None:
     """The report replaces the previous file whole, and no temporary file is left beside it."""
     json_file = tmp_path / "report.json"

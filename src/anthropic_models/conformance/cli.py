@@ -1,9 +1,10 @@
 """The ``conformance`` command: test an implementation of the Models API against openapi.yaml.
 
-Exit status: 0 pass; 1 fail (a contract or hygiene check failed; with ``--strict``, a spec check
+Exit status: 0 pass; 1 fail (a contract, hygiene or security check failed; with ``--strict``, a spec check
 too); 2 cannot test (unreachable, no credentials, credentials refused, a wrong command line, a
 report file that cannot be written: checked before anything is sent); 3 inconclusive (nothing
-failed, but some check could not be evaluated: the request budget ran out, no catalogue...).
+failed, but some check could not be evaluated: the request budget ran out, no catalogue...,
+or the kit itself failed: one line, never a traceback).
 
 >>> import argparse
 >>> parser = argparse.ArgumentParser()
@@ -26,7 +27,12 @@ from typing import Iterator, Optional, TextIO
 from anthropic_models._argtypes import number, whole_number
 from anthropic_models.conformance.deadline import DEFAULT_REQUEST_DEADLINE, DEFAULT_RUN_DEADLINE
 from anthropic_models.conformance.registry import CHECKS
-from anthropic_models.conformance.report import EXIT_CANNOT_TEST, Report, escape_controls
+from anthropic_models.conformance.report import (
+    EXIT_CANNOT_TEST,
+    EXIT_INCONCLUSIVE,
+    Report,
+    escape_controls,
+)
 from anthropic_models.conformance.runner import (
     DEFAULT_MAX_REQUESTS,
     DEFAULT_TIMEOUT,
@@ -295,6 +301,12 @@ def run_conformance_command(args: argparse.Namespace) -> int:
     except _Usage as exc:
         _write(err, escape_controls(f"{_PREFIX} error: {exc}") + "\n")
         return EXIT_CANNOT_TEST
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:  # a bug of the kit: one line, never a traceback read as a verdict
+        where = f"{type(exc).__name__}: {exc}"
+        _write(err, escape_controls(f"{_PREFIX} the kit failed ({where[:300]}): inconclusive\n"))
+        return EXIT_INCONCLUSIVE
 
 
 def _command(args: argparse.Namespace, out: TextIO) -> int:

@@ -17,7 +17,7 @@ from typing import Any, Callable, Optional
 
 import attrs
 
-from anthropic_models.conformance.target import Exchange
+from anthropic_models.conformance.records import Exchange
 from anthropic_models_generated.spec import SPEC
 
 __all__ = ["MAX_LINES", "Drift", "DriftGroup", "DriftItem", "find_drift"]

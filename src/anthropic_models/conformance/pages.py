@@ -8,8 +8,8 @@ from typing import Any, Optional
 import attrs
 
 from anthropic_models import _codec
-from anthropic_models.conformance.registry import Failure
-from anthropic_models.conformance.target import Exchange
+from anthropic_models.conformance.outcomes import Failure
+from anthropic_models.conformance.records import Exchange
 from anthropic_models.errors import ResponseValidationError
 from anthropic_models_generated.models import ErrorResponse
 from anthropic_models_generated.transport import LIST_MODELS

@@ -21,14 +21,13 @@ and the tests hold every check's level to it.
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import attrs
 
+from anthropic_models.conformance.discovery import Catalogue
+from anthropic_models.conformance.outcomes import Failure, Inconclusive, Skip
 from anthropic_models.conformance.target import Exchange, Target
-
-if TYPE_CHECKING:
-    from anthropic_models.conformance.discovery import Catalogue
 
 __all__ = [
     "CHECKS",
@@ -51,23 +50,6 @@ class Level(str, Enum):
     SPEC = "spec"
     HYGIENE = "hygiene"
     SECURITY = "security"
-
-
-class Failure(Exception):
-    """The target broke the check's rule: ``reason`` says how, ``exchange`` is the request that showed it."""
-
-    def __init__(self, reason: str, exchange: Optional[Exchange] = None) -> None:
-        self.reason = reason
-        self.exchange = exchange
-        super().__init__(reason)
-
-
-class Skip(Exception):
-    """The rule does not apply to this target (too few models, a stage it does not have...)."""
-
-
-class Inconclusive(Exception):
-    """The check should have been evaluated and could not be (no catalogue, a missing piece)."""
 
 
 class Context:

@@ -10,24 +10,38 @@ reset) is sent once more on a fresh connection, as curl and browsers do; the ret
 
 from __future__ import annotations
 
-import json
-import re
 import time
-from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from typing import Any, Callable, Mapping, Optional, Sequence, Union
+from urllib.parse import quote, urlencode, urlsplit
 
-import attrs
 import urllib3
 from urllib3.exceptions import HTTPError, MaxRetryError, ProtocolError
 
 from anthropic_models._network import NetworkSettings, make_pool
-from anthropic_models._redact import MASK, MIN_REWRITTEN_LENGTH, Redactor
+from anthropic_models.conformance.body import (
+    MAX_BODY_BYTES,
+    AnswerCut,
+    describe_error,
+    read_capped,
+)
+from anthropic_models.conformance.credentials import (
+    MADE_UP_KEY,
+    NO_CREDENTIAL,
+    REDACTED,
+    Credential,
+    SecretMask,
+    extra_headers,
+    is_secret_header,
+    parse_header,
+    redacted_url,
+)
 from anthropic_models.conformance.deadline import (
     DEFAULT_REQUEST_DEADLINE,
     DEFAULT_RUN_DEADLINE,
     Watchdog,
     watch,
 )
+from anthropic_models.conformance.records import Exchange, RetryNote, SentRequest, UnreadableBody
 from anthropic_models_generated import transport
 from anthropic_models_generated.transport import (
     LIST_MODELS,
@@ -38,9 +52,13 @@ from anthropic_models_generated.transport import (
     TransportError,
 )
 
+# The records, credentials and body reader live in their own modules; their names stay importable
+# from here, where the kit's users have always found them.
 __all__ = [
     "ANTHROPIC_VERSION",
+    "DEFAULT_MAX_REQUESTS",
     "MADE_UP_KEY",
+    "MAX_BODY_BYTES",
     "BudgetExhausted",
     "Credential",
     "Exchange",
@@ -57,25 +75,6 @@ __all__ = [
 
 ANTHROPIC_VERSION = str(LIST_MODELS.parameter("anthropic_version").default)
 """The ``anthropic-version`` header sent with every request: the spec's default (the SDK's)."""
-
-REDACTED = MASK
-
-_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
-"""An HTTP header name (RFC 9110 token)."""
-
-_CREDENTIAL_HEADERS = frozenset({"x-api-key", "authorization"})
-_FORBIDDEN_HEADERS = frozenset({"host", "content-length", "transfer-encoding", "connection"})
-
-MADE_UP_KEY = "sk-ant-conformance-made-up-key-0000000000"
-"""A key no real deployment issues: a target must refuse it with 401."""
-
-MAX_BODY_BYTES = 8 * 1024 * 1024
-"""The largest response body the kit reads (8 MiB): a larger one is reported as too large."""
-_SHOWN_TARGET = 160
-
-
-class UnreadableBody(ValueError):
-    """A body that cannot be read as JSON; the message says why, as a report shows it."""
 
 
 class BudgetExhausted(Exception):
@@ -97,146 +96,6 @@ class NoAnswer(Exception):
         super().__init__(f"{request}: {reason}")
 
 
-def is_secret_header(name: str) -> bool:
-    """Whether a header's value is kept out of reports: its name looks like a credential's.
-
-    >>> [is_secret_header(n) for n in ("X-Proxy-Key", "x-auth-token", "Authorization", "x-tenant")]
-    [True, True, True, False]
-    """
-    lowered = name.lower()
-    return (
-        "key" in lowered
-        or "token" in lowered
-        or "secret" in lowered
-        or "password" in lowered
-        or "cookie" in lowered
-        or lowered in ("authorization", "proxy-authorization")
-    )
-
-
-class SecretMask:
-    """Masks the run's secrets in text: the project's Redactor, plus short secrets as whole words.
-
-    A secret header value of any length is masked where it stands as a word of its own (a
-    gateway echoing ``hunter`` back), never inside a longer word (``e`` inside ``type``); a
-    ``Scheme credentials`` value (``Basic dXNl...``) masks its credentials alone too.
-
-    >>> mask = SecretMask(["hunter", "Basic dXNlcjpw", "e"])
-    >>> mask.text('"hunter" in x-echo; type dXNlcjpw; e')
-    '"[REDACTED]" in x-echo; type [REDACTED]; [REDACTED]'
-    """
-
-    def __init__(self, secrets: Iterable[Optional[str]]) -> None:
-        found = {s for s in secrets if s}
-        found |= {s.split(None, 1)[1] for s in list(found) if len(s.split(None, 1)) == 2}
-        self._redactor = Redactor(sorted(found))
-        short = sorted((s for s in found if len(s) < MIN_REWRITTEN_LENGTH), key=len, reverse=True)
-        self._short = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, short)) + r")(?![\w-])")
-            if short
-            else None
-        )
-
-    def __repr__(self) -> str:
-        return "SecretMask(<secrets>)"
-
-    def text(self, text: str) -> str:
-        """``text`` with every secret masked."""
-        text = self._redactor.text(text)
-        return text if self._short is None else self._short.sub(MASK, text)
-
-
-def parse_header(text: str) -> tuple[str, str]:
-    """``"Name: value"`` as ``(name, value)``; ValueError for anything else.
-
-    >>> parse_header("x-gateway-tenant: acme ")
-    ('x-gateway-tenant', 'acme')
-    """
-    name, colon, value = text.partition(":")
-    if not colon:
-        raise ValueError(f"expected 'Name: value', got {text[:60]!r}")
-    return name.strip(), value.strip(" \t")
-
-
-def extra_headers(
-    headers: Union[Mapping[str, str], Sequence[tuple[str, str]], None],
-) -> tuple[tuple[str, str], ...]:
-    """Headers to add to every request, checked; ValueError naming the first bad one.
-
-    Credentials are not allowed here (the kit varies them per check: give ``api_key`` or
-    ``auth_token``), nor headers that frame the message. A value must be printable Latin-1.
-
-    >>> extra_headers({"x-proxy-key": "pk-1", "x-tenant": "acme"})
-    (('x-proxy-key', 'pk-1'), ('x-tenant', 'acme'))
-    """
-    pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or ())
-    seen: set[str] = set()
-    checked = []
-    for pair in pairs:
-        if not (
-            isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
-        ):
-            raise ValueError(f"a header must be a (name, value) pair of strings, got {pair!r}")
-        name, value = pair
-        lowered = name.lower()
-        if not _TOKEN.match(name):
-            raise ValueError(f"{name[:60]!r} is not a valid header name")
-        if lowered in _CREDENTIAL_HEADERS:
-            raise ValueError(
-                f"{name} is a credential: give it as the API key or the auth token, not a header"
-            )
-        if lowered in _FORBIDDEN_HEADERS:
-            raise ValueError(f"{name} is set by HTTP itself and cannot be given")
-        if lowered in seen:
-            raise ValueError(f"the header {name} is given twice")
-        shown = REDACTED if is_secret_header(name) else repr(value[:60])
-        if any(c in value for c in "\r\n\0"):
-            raise ValueError(f"the value of {name} ({shown}) has a line break or NUL")
-        try:
-            value.encode("latin-1")
-        except UnicodeEncodeError:
-            raise ValueError(
-                f"the value of {name} ({shown}) is not Latin-1 text, which HTTP cannot send"
-            ) from None
-        seen.add(lowered)
-        checked.append((name, value))
-    return tuple(checked)
-
-
-@attrs.frozen
-class Credential:
-    """How a request authenticates: ``scheme`` is ``x-api-key``, ``bearer``, ``none`` or ``raw``.
-
-    A ``raw`` credential sends ``raw`` as it is (the credential robustness checks: an empty
-    Bearer, a non-ASCII key...); its label says what it is.
-    """
-
-    scheme: str
-    secret: str = attrs.field(default="", repr=False)
-    label: str = ""
-    raw: tuple[tuple[str, Union[str, bytes]], ...] = attrs.field(default=(), repr=False)
-
-    @property
-    def name(self) -> str:
-        """What a report shows: the scheme (and ``made-up`` for the made-up key), never the secret."""
-        return self.label or self.scheme
-
-    def headers(self) -> dict[str, Any]:
-        """The request headers that carry the credential."""
-        if self.scheme == "x-api-key":
-            return {"x-api-key": self.secret}
-        if self.scheme == "bearer":
-            if not self.secret:  # an empty Bearer crashes some gateways: only ever sent raw
-                raise ValueError("a bearer credential needs a token")
-            return {"authorization": f"Bearer {self.secret}"}
-        if self.scheme == "raw":
-            return dict(self.raw)
-        return {}
-
-
-NO_CREDENTIAL = Credential("none")
-
-
 DEFAULT_MAX_REQUESTS = 1000  # not the spec's: a request budget, not a page size
 
 SAFE_INTERVAL = 0.2
@@ -245,104 +104,6 @@ RATE_LIMIT_RETRIES = 3
 """How many times the safe profile waits out a 429 and sends the request again."""
 MAX_RATE_LIMIT_WAIT = 60.0
 """The longest ``retry-after`` the safe profile waits (within the run deadline)."""
-
-
-@attrs.frozen
-class SentRequest:
-    """One request as a report shows it: method, path and query relative to the base URL, credential."""
-
-    method: str
-    target: str
-    auth: str
-
-    def __str__(self) -> str:
-        shown = self.target
-        if len(shown) > _SHOWN_TARGET:
-            shown = shown[:_SHOWN_TARGET] + f"...({len(self.target)} chars)"
-        return f"{self.method} {shown} ({self.auth})"
-
-    def to_dict(self) -> dict[str, str]:
-        """The request as JSON-ready data."""
-        return {"method": self.method, "target": self.target, "auth": self.auth}
-
-
-@attrs.frozen
-class RetryNote:
-    """A request that met a dropped connection before any answer and was sent once more."""
-
-    request: SentRequest
-    reason: str
-    """What the first attempt met (redacted)."""
-
-    def __str__(self) -> str:
-        return f"{self.request} retried once on a fresh connection after {self.reason}"
-
-
-@attrs.frozen
-class Exchange:
-    """A request and the answer it got."""
-
-    request: SentRequest
-    operation: str
-    """The spec's operationId the request was meant for (``list_models`` or ``get_model``)."""
-    status: int
-    headers: Any
-    body: bytes
-    seconds: float
-    retried: Optional[str] = None
-    """Why the request was sent a second time (None when the first attempt was answered)."""
-
-    def header(self, name: str) -> Optional[str]:
-        """A response header (case-insensitive), or None."""
-        value = self.headers.get(name)
-        return value if isinstance(value, str) else None
-
-    def json(self) -> Any:
-        """The body parsed as JSON; :class:`UnreadableBody` (a ValueError) saying why it is not."""
-        try:
-            return json.loads(self.body)
-        except RecursionError:
-            raise UnreadableBody("the body is JSON nested too deep to parse") from None
-        except ValueError:
-            raise UnreadableBody("the body is not JSON") from None
-
-    def __str__(self) -> str:
-        return f"{self.request} -> {self.status}"
-
-
-def redacted_url(url: str) -> str:
-    """The URL without a password in it (``https://user:***@host``)."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
-class _AnswerCut(TransportError):
-    """The answer started (its status line arrived) and then broke."""
-
-
-def _read_capped(response: Any) -> bytes:
-    read = getattr(response, "read1", None) or response.read
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        while True:
-            try:
-                chunk = read(64 * 1024)
-            except (HTTPError, OSError) as exc:
-                raise _AnswerCut(f"the body was cut off ({_describe(exc)})") from None
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > MAX_BODY_BYTES:
-                raise ResponseTooLarge(f"body larger than {MAX_BODY_BYTES} bytes")
-            chunks.append(chunk)
-    finally:
-        response.release_conn()
-    return b"".join(chunks)
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
@@ -371,7 +132,7 @@ def dropped_before_answer(exc: BaseException) -> bool:
     only those are safe and useful to retry once on a fresh connection.
     """
     causes = _causes(exc)
-    started = (BodyError, ResponseTooLarge, _AnswerCut)
+    started = (BodyError, ResponseTooLarge, AnswerCut)
     if any(isinstance(cause, started) for cause in causes):
         return False
     dropped = (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)
@@ -600,7 +361,7 @@ class Target:
                 retries=0,
                 preload_content=False,
             )
-            body = _read_capped(response)
+            body = read_capped(response)
             return RawResponse(
                 method="GET", url=url, status=response.status, headers=response.headers, body=body
             )
@@ -674,7 +435,7 @@ class Target:
             raise
         except (HTTPError, OSError, TransportError) as exc:
             request = SentRequest("GET", shown_target, credential.name)
-            reason = self.redact(_describe(exc))
+            reason = self.redact(describe_error(exc))
             if self.watchdog.fired:
                 raise NoAnswer(
                     request,
@@ -699,7 +460,7 @@ class Target:
             try:
                 raw = send()
             except (HTTPError, OSError, TransportError) as again:
-                shown = self.redact(_describe(again))
+                shown = self.redact(describe_error(again))
                 raise NoAnswer(
                     request, f"{shown} (and before it, on another connection: {reason})"
                 ) from None
@@ -737,10 +498,3 @@ def _rate_limit_wait(exchange: Exchange) -> Optional[float]:
         if seconds >= 0:
             return seconds
     return 1.0 if exchange.status == 429 else None
-
-
-def _describe(exc: BaseException) -> str:
-    reason = getattr(exc, "reason", None)
-    shown = reason if isinstance(reason, BaseException) else exc
-    text = f"{type(shown).__name__}: {shown}"
-    return text if len(text) <= 300 else text[:300] + "..."

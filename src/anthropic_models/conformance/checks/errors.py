@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from anthropic_models.conformance.credentials import Credential
 from anthropic_models.conformance.pages import read_error, read_page, show_ids
+from anthropic_models.conformance.records import Exchange
 from anthropic_models.conformance.registry import (
     Context,
     Failure,
@@ -12,7 +14,6 @@ from anthropic_models.conformance.registry import (
     check,
     referred,
 )
-from anthropic_models.conformance.target import Credential, Exchange
 
 _DECIDED = "openapi.yaml decision (info.description; the API is silent)"
 _ERROR_SHAPE = (

@@ -21,8 +21,8 @@ from anthropic_models.conformance.pages import (
     read_page,
     show_ids,
 )
+from anthropic_models.conformance.records import Exchange
 from anthropic_models.conformance.registry import Context, Failure, Inconclusive, Level, Skip, check
-from anthropic_models.conformance.target import Exchange
 from anthropic_models_generated.models import ModelCapabilities
 
 _CONTRACT = "API contract (lifecycle[], openapi.yaml info.description)"

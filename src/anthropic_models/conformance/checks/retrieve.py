@@ -13,8 +13,8 @@ from typing import Any, Optional
 from urllib.parse import quote
 
 from anthropic_models.conformance.pages import MISSING, instant, spread
+from anthropic_models.conformance.records import Exchange
 from anthropic_models.conformance.registry import Context, Failure, Level, Skip, check
-from anthropic_models.conformance.target import Exchange
 from anthropic_models_generated.spec import SPEC
 
 SAMPLE_SIZE = 10

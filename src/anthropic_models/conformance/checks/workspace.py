@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Union
 
 from anthropic_models.conformance.pages import read_error, said
+from anthropic_models.conformance.records import Exchange
 from anthropic_models.conformance.registry import Context, Failure, Level, check
-from anthropic_models.conformance.target import Exchange
 from anthropic_models_generated.transport import LIST_MODELS
 
 _PARAMETER = LIST_MODELS.parameter("anthropic_workspace_id")
