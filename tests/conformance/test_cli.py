@@ -146,13 +146,16 @@ def test_an_unknown_check_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_list_checks_names_every_check_its_level_and_rule(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """--list-checks prints each check with its level, its summary and the rule it tests."""
+    """--list-checks prints each check with its level, its summary (marked when the safe profile
+    runs it) and the rule it tests, with the rule's identifiers in openapi.yaml."""
     assert main(["--list-checks"]) == 0
     out = capsys.readouterr().out
     for name, check in CHECKS.items():
-        pattern = rf"^{re.escape(name)} +{check.level.value} +{re.escape(check.summary)}$"
+        safe = re.escape(" [safe profile]") if check.safe else ""
+        pattern = rf"^{re.escape(name)} +{check.level.value} +{re.escape(check.summary)}{safe}$"
         assert re.search(pattern, out, re.MULTILINE), name
         assert check.rule in out
+        assert all(rule in out for rule in check.rules)
 
 
 def test_reference_mode_tests_an_in_process_server(capsys: pytest.CaptureFixture[str]) -> None:

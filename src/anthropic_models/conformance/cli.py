@@ -184,7 +184,15 @@ def _list_checks() -> str:
             DISCOVERY_RULE,
         )
     ]
-    rows += [(c.name, c.level.value, c.summary, c.rule) for c in CHECKS.values()]
+    rows += [
+        (
+            c.name,
+            c.level.value,
+            c.summary + (" [safe profile]" if c.safe else ""),
+            c.rule + (f" (openapi.yaml: {', '.join(c.rules)})" if c.rules else ""),
+        )
+        for c in CHECKS.values()
+    ]
     lines = []
     for name, level, summary, rule in rows:
         lines.append(f"{name:<{width}} {level:<8}  {summary}")
