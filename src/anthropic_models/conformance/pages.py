@@ -25,6 +25,7 @@ __all__ = [
     "PageView",
     "instant",
     "read_error",
+    "read_json",
     "read_page",
     "said",
     "show_ids",
@@ -106,14 +107,19 @@ class PageView:
             )
 
 
+def read_json(exchange: Exchange) -> Any:
+    """The body parsed as JSON; Failure saying why it cannot be (not JSON, nested too deep)."""
+    try:
+        return exchange.json()
+    except ValueError as exc:
+        raise Failure(str(exc), exchange) from None
+
+
 def read_page(exchange: Exchange) -> PageView:
     """A 200 list response as a :class:`PageView`; Failure when it is not one."""
     if exchange.status != 200:
         raise Failure(f"expected 200, got {exchange.status}{said(exchange)}", exchange)
-    try:
-        data = exchange.json()
-    except ValueError as exc:
-        raise Failure(str(exc), exchange) from None
+    data = read_json(exchange)
     if not isinstance(data, dict) or not isinstance(data.get("data"), list):
         raise Failure("the body is not a page: no `data` array", exchange)
     items = data["data"]

@@ -18,6 +18,7 @@ from anthropic_models.conformance.pages import (
     STAGES,
     PageView,
     read_error,
+    read_json,
     read_page,
     show_ids,
 )
@@ -322,10 +323,7 @@ def retired_retrieve(ctx: Context) -> str:
             raise Failure(
                 f"the retired {model_id!r} gave {exchange.status}, expected 200", exchange
             )
-        try:
-            got = exchange.json()
-        except ValueError as exc:
-            raise Failure(str(exc), exchange) from None
+        got = read_json(exchange)
         if not isinstance(got, dict):
             raise Failure(f"GET of the retired {model_id!r} is not a model object", exchange)
         if got.get("id") != model_id:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Optional
 from urllib.parse import quote
 
-from anthropic_models.conformance.pages import MISSING, instant, spread
+from anthropic_models.conformance.pages import MISSING, instant, read_json, spread
 from anthropic_models.conformance.records import Exchange
 from anthropic_models.conformance.registry import Context, Failure, Level, Skip, check
 from anthropic_models_generated.spec import SPEC
@@ -76,10 +76,7 @@ def get_model(ctx: Context) -> str:
         exchange = ctx.target.get_model(model_id)
         if exchange.status != 200:
             raise Failure(f"{model_id!r} is listed but GET gave {exchange.status}", exchange)
-        try:
-            got = exchange.json()
-        except ValueError as exc:
-            raise Failure(str(exc), exchange) from None
+        got = read_json(exchange)
         listed = dict(ctx.catalogue.items[model_id])
         if not isinstance(got, dict):
             raise Failure("the body is not a model object", exchange)
