@@ -215,3 +215,22 @@ def test_the_safe_profile_is_a_command_line_choice() -> None:
     configure_conformance_parser(parser)
     assert parser.parse_args(["http://x", "--profile", "safe"]).profile == "safe"
     assert "nox -s generate" in parser.format_help().replace("\n", " ")
+
+
+class RandomRetrieves(IndependentApp):
+    """Every retrieve answers some listed model, whatever the id (a mock generating answers)."""
+
+    def answer(self, environ: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        if str(environ.get("PATH_INFO", "")).startswith("/v1/models/"):
+            environ = {**environ, "PATH_INFO": "/v1/models/" + self.models[-1]["id"]}
+        return super().answer(environ)
+
+
+def test_path_integrity_is_inconclusive_when_a_plain_retrieve_is_already_wrong() -> None:
+    """A target answering another model for a plain id fails get-model; path-integrity, whose
+    premise that breaks, is inconclusive naming it, not a second (security) finding."""
+    report = run(RandomRetrieves(make_models(8), api_key=KEY))
+    assert "get-model" in report.failed_names
+    result = report.result("path-integrity")
+    assert result.status is Status.INCONCLUSIVE, report.to_text()
+    assert "get-model" in result.reason

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from anthropic_models.conformance.pages import MISSING, instant, read_json, spread
 from anthropic_models.conformance.records import Exchange
-from anthropic_models.conformance.registry import Context, Failure, Level, Skip, check
+from anthropic_models.conformance.registry import Context, Failure, Inconclusive, Level, Skip, check
 from anthropic_models_generated.spec import SPEC
 
 SAMPLE_SIZE = 10
@@ -143,6 +143,13 @@ def path_integrity(ctx: Context) -> str:
     """A retrieve of an id with an encoded delimiter, or a suffix, never answers another model."""
     ids = ctx.require(1, "to name in a path")
     model_id = ids[0]
+    plain = ctx.target.get_model(model_id)
+    answered = _trespass(model_id, plain) if plain.status == 200 else f"a {plain.status}"
+    if answered:
+        raise Inconclusive(
+            f"the premise is broken: a plain retrieve of {model_id!r} answers {answered} (see "
+            "get-model): what an encoded id reaches cannot be told apart"
+        )
     found: list[tuple[str, Exchange]] = []
     for what, path, requested in _probes(model_id):
         exchange = ctx.target.get_raw(f"/v1/models/{path}", operation="get_model")
