@@ -1,8 +1,8 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 7ef1095fc686ba872f94aa7c2fa75d2036dc8e32a1dafa3d0c687c761c02b1ae
+# spec sha256 cb1e4d2b8113abd0c568db79b106b5961afaf376d1c50e6452560ca4dee26471
 """What this package was generated from, and by which tools."""
 
-SPEC_SHA256 = "7ef1095fc686ba872f94aa7c2fa75d2036dc8e32a1dafa3d0c687c761c02b1ae"
+SPEC_SHA256 = "cb1e4d2b8113abd0c568db79b106b5961afaf376d1c50e6452560ca4dee26471"
 SPEC_VERSION = "2026-10-21"
 DATAMODEL_CODE_GENERATOR_VERSION = "0.89.0"
 RUFF_VERSION = "0.17.6"

@@ -1,5 +1,5 @@
 # DO NOT EDIT: generated from openapi.yaml by `nox -s generate` (tools/generate.py).
-# spec sha256 7ef1095fc686ba872f94aa7c2fa75d2036dc8e32a1dafa3d0c687c761c02b1ae
+# spec sha256 cb1e4d2b8113abd0c568db79b106b5961afaf376d1c50e6452560ca4dee26471
 """RFC 3339 date-times: the one rule of the package, for the decoders, the server and the kit.
 
 A date-time is ``full-date "T" full-time`` of RFC 3339 section 5.6 (``t`` and ``z`` in either

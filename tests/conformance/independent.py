@@ -44,6 +44,14 @@ class Choices:
     """Whether ``lifecycle=retired`` (without brackets) filters too (the spec) or is ignored."""
     empty_page_ids: str = "null"
     """``null`` (the spec) or ``absent`` (no first_id/last_id on an empty page)."""
+    unknown_stage: str = "400"
+    """``400`` (the spec) or ``ignore`` (an unknown stage is dropped from the filter)."""
+    credentials: str = "all-must-match"
+    """Two credentials: ``all-must-match``, or ``x-api-key-wins`` (Authorization is then ignored)."""
+    extra_field: bool = False
+    """Whether every model carries ``trace_id``, a field the spec does not know, new each answer."""
+    workspace: str = "checked"
+    """``anthropic-workspace-id``: ``checked`` (400 unless visible ASCII, the spec) or ``unchecked``."""
 
 
 SPEC = Choices()
@@ -57,6 +65,10 @@ DIFFERENT = Choices(
     out_of_range_limit="clamp",
     plain_lifecycle=False,
     empty_page_ids="absent",
+    unknown_stage="ignore",
+    credentials="x-api-key-wins",
+    extra_field=True,
+    workspace="unchecked",
 )
 """Another choice at every place openapi.yaml decides: still conforming to the API."""
 
@@ -158,7 +170,9 @@ class IndependentApp:
         presented = []
         if "HTTP_X_API_KEY" in environ:
             presented.append(environ["HTTP_X_API_KEY"])
-        if "HTTP_AUTHORIZATION" in environ:
+        if "HTTP_AUTHORIZATION" in environ and not (
+            presented and self.choices.credentials == "x-api-key-wins"
+        ):
             scheme, _, token = str(environ["HTTP_AUTHORIZATION"]).partition(" ")
             presented.append(token if scheme.lower() == "bearer" else "")
         if self.api_key is None:
@@ -171,12 +185,30 @@ class IndependentApp:
             raise NotFound(f"no such path {path[:60]!r}")
         if not self.authorised(environ):
             return 401, self.error("authentication_error", "invalid or missing API key")
+        workspace = environ.get("HTTP_ANTHROPIC_WORKSPACE_ID")
+        if isinstance(workspace, bytes):  # an in-process pool passes header bytes through
+            workspace = workspace.decode("latin-1")
+        # WSGI gives header bytes as Latin-1 text: visible ASCII is \x21..\x7e.
+        if (
+            workspace is not None
+            and self.choices.workspace == "checked"
+            and (not workspace or any(not "\x21" <= char <= "\x7e" for char in workspace))
+        ):
+            raise BadRequest("anthropic-workspace-id must be visible ASCII")
         if path == "/v1/models":
-            return 200, self.page(str(environ.get("QUERY_STRING", "")))
+            page = self.page(str(environ.get("QUERY_STRING", "")))
+            page["data"] = [self.shown(model) for model in page["data"]]
+            return 200, page
         model_id = path[len("/v1/models/") :]
         if model_id not in self.position:
             raise NotFound(f"no model {model_id[:60]!r}")
-        return 200, self.models[self.position[model_id]]
+        return 200, self.shown(self.models[self.position[model_id]])
+
+    def shown(self, model: dict[str, Any]) -> dict[str, Any]:
+        """A model as answered: with a new ``trace_id`` each time when the choice says so."""
+        if not self.choices.extra_field:
+            return model
+        return {**model, "trace_id": "trace_" + secrets.token_hex(6)}
 
     def scalar(self, params: list[tuple[str, str]], name: str) -> Optional[str]:
         values = [value for key, value in params if key == name]
@@ -191,6 +223,8 @@ class IndependentApp:
             return tuple(stage for stage in STAGES if stage != "retired")
         if len(values) > MAX_STAGES:
             raise BadRequest(f"lifecycle: at most {MAX_STAGES} values")
+        if self.choices.unknown_stage == "ignore":
+            values = [value for value in values if value in STAGES] or ["active", "deprecated"]
         for value in values:
             if value not in STAGES:
                 raise BadRequest(f"lifecycle: unknown stage {value[:40]!r}")

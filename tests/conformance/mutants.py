@@ -12,6 +12,7 @@ Also used by ``bench/compare_schemathesis.py``.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import threading
 from typing import Any, Callable, Iterable, Optional
@@ -520,6 +521,58 @@ def retired_not_retrievable(app: ModelsApp, environ: Environ) -> Optional[Reply]
     return None
 
 
+def path_reparsed(app: ModelsApp, environ: Environ) -> None:
+    """A gateway that decodes the path and parses it again: ``%3F`` starts a query, ``..`` climbs."""
+    path = str(environ.get("PATH_INFO", ""))
+    if not path.startswith("/v1/models/"):
+        return
+    environ.pop("REQUEST_URI", None)
+    environ.pop("RAW_URI", None)
+    path, _, query = path.partition("#")[0].partition("?")
+    environ["PATH_INFO"] = posixpath.normpath(path).replace("\x00", "")
+    if query:
+        environ["QUERY_STRING"] = query
+
+
+def ids_by_prefix(app: ModelsApp, environ: Environ) -> None:
+    """A retrieve of an unknown id answers the listed model whose id starts it."""
+    path = str(environ.get("PATH_INFO", ""))
+    if not path.startswith("/v1/models/"):
+        return
+    wanted = path[len("/v1/models/") :]
+    known = app.catalog.ids
+    if wanted not in known:
+        for model_id in sorted(known, key=len, reverse=True):
+            if wanted.startswith(model_id):
+                environ["PATH_INFO"] = "/v1/models/" + model_id
+                environ.pop("REQUEST_URI", None)
+                return
+
+
+def workspace_500(app: ModelsApp, environ: Environ) -> Optional[Reply]:
+    """A non-ASCII ``anthropic-workspace-id`` crashes the gateway (WSGI gives it as Latin-1)."""
+    value = environ.get("HTTP_ANTHROPIC_WORKSPACE_ID")
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if value is not None and not str(value).isascii():
+        return error_reply(500, "api_error", "UnicodeEncodeError: 'ascii' codec")
+    return None
+
+
+def workspace_unchecked(app: ModelsApp, environ: Environ) -> None:
+    """The ``anthropic-workspace-id`` header is ignored, whatever its value."""
+    environ.pop("HTTP_ANTHROPIC_WORKSPACE_ID", None)
+
+
+def lifecycle_collapsed(app: ModelsApp, environ: Environ) -> None:
+    """A proxy that keeps only the last of repeated query parameters (LiteLLM did)."""
+    kept: dict[str, str] = {}
+    for name, value in _query(environ):
+        kept.pop(name, None)
+        kept[name] = value
+    _set_query(environ, list(kept.items()))
+
+
 def empty_bearer_500(app: ModelsApp, environ: Environ) -> Optional[Reply]:
     if str(environ.get("HTTP_AUTHORIZATION", "")).strip() == "Bearer":
         return error_reply(500, "api_error", "IndexError: list index out of range")
@@ -885,7 +938,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "an unknown lifecycle stage is dropped instead of refused",
         "lifecycle-invalid",
         before=unknown_stage_ignored,
-        level="contract",
+        level="spec",
     ),
     Mutant(
         "lifecycle-missing",
@@ -928,6 +981,41 @@ MUTANTS: tuple[Mutant, ...] = (
         "auth-hostile",
         before=empty_bearer_500,
         level="hygiene",
+    ),
+    Mutant(
+        "path-reparsed",
+        "the model id is decoded and the path parsed again (%3F starts a query, ..%2F climbs)",
+        "path-integrity",
+        before=path_reparsed,
+        level="security",
+    ),
+    Mutant(
+        "ids-by-prefix",
+        "a retrieve of an unknown id answers the model whose id starts it",
+        "path-integrity",
+        before=ids_by_prefix,
+        level="security",
+    ),
+    Mutant(
+        "workspace-500",
+        "a non-ASCII anthropic-workspace-id crashes the server (500)",
+        "workspace-hostile",
+        before=workspace_500,
+        level="hygiene",
+    ),
+    Mutant(
+        "workspace-unchecked",
+        "an anthropic-workspace-id outside visible ASCII is accepted",
+        "workspace-invalid",
+        before=workspace_unchecked,
+        level="spec",
+    ),
+    Mutant(
+        "lifecycle-collapsed",
+        "repeated lifecycle[] values collapse to the last one (a proxy's query parsing)",
+        "lifecycle-filter",
+        before=lifecycle_collapsed,
+        level="contract",
     ),
 )
 """Every mutant, one per rule."""

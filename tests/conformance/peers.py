@@ -41,6 +41,8 @@ from typing import Any, Optional
 import attrs
 import urllib3
 
+from anthropic_models.conformance.report import one_line
+
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -313,7 +315,9 @@ def table(
         "|---|---|---|---:|---|---:|",
     ]
     for run in runs:
-        found = f"**CRASHED**: {run.crashed[:200]}" if run.crashed else _grouped(run.findings)
+        found = (
+            f"**CRASHED**: {one_line(run.crashed, 200)}" if run.crashed else _grouped(run.findings)
+        )
         cell = found.replace("|", "\\|").replace("\n", " ")
         lines.append(
             f"| {run.tool} | {run.peer} | {run.counts} | {run.exit_code} | {cell} | "
@@ -323,7 +327,7 @@ def table(
     for run in runs:
         for finding in run.findings:
             text = " ".join(finding.split())
-            lines.append(f"- {run.peer}, {run.tool}: {text[:300]}")
+            lines.append(f"- {run.peer}, {run.tool}: {one_line(text, 300)}")
     wrong = [row for row in errors if not row[3]]
     lines += [
         "",

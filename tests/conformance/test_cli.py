@@ -146,13 +146,16 @@ def test_an_unknown_check_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_list_checks_names_every_check_its_level_and_rule(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """--list-checks prints each check with its level, its summary and the rule it tests."""
+    """--list-checks prints each check with its level, its summary (marked when the safe profile
+    runs it) and the rule it tests, with the rule's identifiers in openapi.yaml."""
     assert main(["--list-checks"]) == 0
     out = capsys.readouterr().out
     for name, check in CHECKS.items():
-        pattern = rf"^{re.escape(name)} +{check.level.value} +{re.escape(check.summary)}$"
+        safe = re.escape(" [safe profile]") if check.safe else ""
+        pattern = rf"^{re.escape(name)} +{check.level.value} +{re.escape(check.summary)}{safe}$"
         assert re.search(pattern, out, re.MULTILINE), name
         assert check.rule in out
+        assert all(rule in out for rule in check.rules)
 
 
 def test_reference_mode_tests_an_in_process_server(capsys: pytest.CaptureFixture[str]) -> None:
@@ -277,6 +280,71 @@ def test_a_report_path_that_cannot_be_written_fails_at_once(
     assert captured.err.startswith(f"anthropic-models conformance: error: cannot write {bad}")
     assert captured.err.count("\n") == 1 and captured.out == ""
     assert server.answered == 0
+
+
+@pytest.mark.parametrize("option", ["--json", "--junit"])
+def test_an_interrupted_run_leaves_the_previous_report_whole(
+    option: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run interrupted (Ctrl-C) before it ends leaves the previous report file as it was."""
+    import anthropic_models.conformance.cli as kit_cli
+
+    previous = tmp_path / "report.out"
+    previous.write_text("the previous report\n", encoding="utf-8")
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kit_cli, "run_conformance", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        main(["http://127.0.0.1:9", "--api-key", KEY, option, str(previous)])
+    assert previous.read_text(encoding="utf-8") == "the previous report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.out"]
+
+
+def test_a_kit_error_is_one_line_and_inconclusive_never_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An error of the kit itself (a RecursionError) is one line and exit 3, not exit 1."""
+    import anthropic_models.conformance.cli as kit_cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(kit_cli, "run_conformance", broken)
+    status = main(["http://127.0.0.1:9", "--api-key", KEY])
+    err = capsys.readouterr().err
+    assert status == 3
+    assert err.count("\n") == 1 and "RecursionError" in err and "Traceback" not in err
+
+
+def test_a_report_is_renamed_into_place_whole(tmp_path: Path) -> None:
+    """The report replaces the previous file whole, and no temporary file is left beside it."""
+    json_file = tmp_path / "report.json"
+    json_file.write_text("old", encoding="utf-8")
+    with serve_in_thread(api_key=KEY) as server:
+        status = main([server.url, "--api-key", KEY, "--only", "order", "--json", str(json_file)])
+    assert status == 0
+    assert json.loads(json_file.read_text(encoding="utf-8"))["exit_code"] == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_the_deadlines_are_options_that_bound_a_dripping_target(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--request-deadline ends a request whose headers drip, with one line and exit status 2."""
+    from tests.conformance.hostile import HostileTarget
+
+    def drip(target: HostileTarget, conn: socket.socket, path: str, h: dict[str, str]) -> None:
+        target.drip(conn, b"HTTP/1.1 200 OK\r\nx: " + b"a" * 1000, 0.05)
+
+    with HostileTarget(drip) as target:
+        status = main(
+            [target.url, "--api-key", KEY, "--request-deadline", "0.3", "--run-deadline", "5"]
+        )
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "request deadline (0.3 s" in err and err.count("\n") == 1
 
 
 @pytest.mark.parametrize("argv", [["--list-checks"], ["--reference", "--only", "order"]])

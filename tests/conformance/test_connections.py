@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from urllib3.exceptions import MaxRetryError, NewConnectionError, ProtocolError
@@ -12,9 +14,11 @@ from urllib3.exceptions import MaxRetryError, NewConnectionError, ProtocolError
 from anthropic_models.conformance import CHECKS, Status, Target, run_conformance
 from anthropic_models.conformance.target import NoAnswer, dropped_before_answer
 from anthropic_models_generated.transport import BodyInterrupted
+from tests.conformance.hostile import HostileTarget, answer
 from tests.conformance.independent import IndependentApp, make_models
 from tests.conformance.sockets import MisbehavingServer
 from tests.fakes import FakePool, FakeResponse
+from tests.server.wsgi import call
 
 KEY = "sk-ant-connections-" + "n" * 24
 PAGE = b'{"data":[],"first_id":null,"last_id":null,"has_more":false}'
@@ -168,3 +172,48 @@ def test_the_retry_goes_out_on_fresh_connections() -> None:
     target = Target("http://fake.test", api_key=KEY, pool=pool)
     target.list_models()
     assert cleared == [True]
+
+
+def _recording_proxy(seen: list[str]) -> HostileTarget:
+    """A forward proxy on 127.0.0.1 that records each absolute request target and answers it as
+    the independent implementation would."""
+    app = IndependentApp(make_models(6), api_key=KEY)
+
+    def script(target: HostileTarget, conn: socket.socket, path: str, h: dict[str, str]) -> None:
+        seen.append(path)
+        parts = urlsplit(path)
+        got = call(
+            app, parts.path + (f"?{parts.query}" if parts.query else ""), key=None, headers=h
+        )
+        answer(conn, got.status, got.body, **{"request-id": "req_proxy"})
+
+    return HostileTarget(script)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("how", ["environment", "option"])
+def test_the_kit_goes_through_the_proxy_the_client_would_use(
+    how: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTTP_PROXY (or proxy=) sends every request through the proxy, password never shown;
+    NO_PROXY listing the host sends them direct."""
+    seen: list[str] = []
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    with _recording_proxy(seen) as proxy, MisbehavingServer(app()) as server:
+        proxy_url = proxy.url.replace("http://", "http://user:proxy-pass-123@")
+        options: dict[str, Any] = {"only": ["order"], "timeout": 5}
+        if how == "environment":
+            monkeypatch.setenv("HTTP_PROXY", proxy_url)
+        else:
+            options["proxy"] = proxy_url
+        report = run_conformance(server.url, api_key=KEY, **options)
+        assert report.exit_code == 0, report.to_text()
+        assert seen and all(path.startswith(server.url + "/v1/models") for path in seen)
+        assert "proxy-pass-123" not in report.to_json()
+        if how == "environment":
+            seen.clear()
+            monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+            assert run_conformance(server.url, api_key=KEY, **options).exit_code == 0
+            assert seen == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
+
 from anthropic_models.conformance.drift import find_drift
 from anthropic_models.conformance.target import Exchange, SentRequest
 
@@ -108,3 +110,25 @@ def test_examples_are_redacted() -> None:
     )
     assert [item.where for item in drift.items] == ["x-echo-key"]
     assert key not in drift.items[0].example and "[REDACTED]" in drift.items[0].example
+
+
+def test_thousands_of_invented_keys_make_a_bounded_readable_report() -> None:
+    """3,000 distinct unknown keys and 500 headers (dynamic Prism) become a few grouped lines,
+    and a JSON report of bounded size that still counts every occurrence."""
+    headers = {f"x-invented-{n}": "v" for n in range(500)}
+    answers = [
+        exchange(page(model(**{f"invented_{n}_{k}": k for k in range(30)})), "list_models", 200)
+        for n in range(100)
+    ]
+    answers = [attrs.evolve(answer, headers={**answer.headers, **headers}) for answer in answers]
+    drift = find_drift(answers)
+    assert len(drift.items) == 3000 + 500
+    lines = drift.lines()
+    assert len(lines) <= 10, lines
+    assert "nox -s generate" in lines[0]
+    grouped = [line for line in lines if "ModelInfo.*: 3000 distinct" in line]
+    assert grouped and "and 2995 more" in grouped[0]
+    data = drift.to_list()
+    assert len(json.dumps(data)) < 50_000
+    assert sum(group["count"] for group in data) == sum(item.count for item in drift.items)
+    assert {group["where"] for group in data} == {"ModelInfo.*", "*"}

@@ -150,20 +150,28 @@ def test_each_hostile_credential_that_crashes_the_target_fails_hygiene(case: str
     assert report.exit_code == 1
 
 
-def test_a_hostile_credential_answered_403_fails() -> None:
-    """A malformed credential must be a 401 (or 400): a 403 or a 200 is not the client's error."""
+@pytest.mark.parametrize(("status", "fails"), [(403, False), (200, True)])
+def test_a_hostile_credential_is_judged_on_hygiene_only(status: int, fails: bool) -> None:
+    """An empty key answered 403 with the error body is reported, not a hygiene failure (hygiene:
+    no 5xx, no dropped connection, the error shape); an empty key let in (200) fails."""
 
     def tamper(sent: Sent) -> Optional[FakeResponse]:
         if sent.headers.get("x-api-key") == "":
+            if status == 200:
+                return FakeResponse(200, PAGE, {"request-id": "r"})
             body = {"type": "error", "error": {"type": "permission_error", "message": "no"}}
-            return FakeResponse(403, json.dumps(body).encode(), {"request-id": "r"})
+            return FakeResponse(status, json.dumps(body).encode(), {"request-id": "r"})
         return None
 
     report = run_conformance(
         URL, api_key=KEY, pool=wsgi_pool(app(), tamper=tamper), only=["auth-hostile"]
     )
-    assert "an empty x-api-key gave 403" in report.result("auth-hostile").reason
+    result = report.result("auth-hostile")
+    assert "an empty x-api-key" in result.reason and str(status) in result.reason
+    assert (result.status is Status.FAILED) is fails, result.reason
 
+
+PAGE = b'{"data":[],"first_id":null,"last_id":null,"has_more":false}'
 
 ESCAPE = "\x1b]0;pwned\x07\x1b[2J"
 

@@ -302,6 +302,7 @@ def test_every_check_is_documented_with_its_level() -> None:
         Level.CONTRACT: "API contract",
         Level.SPEC: "openapi.yaml decision",
         Level.HYGIENE: "HTTP",
+        Level.SECURITY: "Security",
     }
     for check in CHECKS.values():
         assert check.summary and check.summary.endswith("."), check.name

@@ -13,6 +13,7 @@ import pytest
 from anthropic_models.conformance import CHECKS, Status, run_conformance
 from anthropic_models.conformance.registry import Check, Level
 from anthropic_models.conformance.report import CheckResult, Report
+from anthropic_models.conformance.rules import rule_level, spec_rules
 from tests.conformance.independent import DIFFERENT, SPEC, Choices, IndependentApp, make_models
 from tests.conformance.mutants import SPEC_ONLY
 from tests.conformance.wsgi_pool import wsgi_pool
@@ -44,19 +45,40 @@ def test_levels_are_the_documented_split() -> None:
         SPEC_CHECKS
     )
     assert {"lifecycle-forms", "lifecycle-cursor", "limit-invalid", "schema"} <= SPEC_CHECKS
+    assert "lifecycle-invalid" in SPEC_CHECKS  # the spec lists "an unknown stage" as a decision
     contract = {n for n, level in levels.items() if level is Level.CONTRACT}
     assert {
         "lifecycle-default-view",
         "lifecycle-filter",
-        "lifecycle-invalid",
         "lifecycle-present",
         "capabilities-keys",
     } <= contract
     assert {n for n, level in levels.items() if level is Level.HYGIENE} == {
         "robustness",
         "auth-hostile",
+        "workspace-hostile",
         "response-format",
     }
+    assert {n for n, level in levels.items() if level is Level.SECURITY} == {"path-integrity"}
+
+
+@pytest.mark.parametrize("name", list(CHECKS))
+def test_every_check_has_the_level_of_the_list_its_rules_stand_in(name: str) -> None:
+    """A contract or spec check names rules of the spec, all standing where its level says (the
+    contract list or the decisions list); hygiene and security checks name none."""
+    check = CHECKS[name]
+    if check.level in (Level.HYGIENE, Level.SECURITY):
+        assert check.rules == ()
+        return
+    assert check.rules, f"{name} names no rule of the spec"
+    assert {rule_level(rule) for rule in check.rules} == {check.level.value}
+
+
+def test_every_rule_of_the_spec_is_tested_by_some_check() -> None:
+    """Each identifier of info.description is named by at least one check."""
+    named = {rule for check in CHECKS.values() for rule in check.rules}
+    assert set(spec_rules()) - named == set()
+    assert set(spec_rules().values()) == {"contract", "spec"}
 
 
 # Each spec-level choice the independent implementation can make differently, and what it warns.
@@ -69,6 +91,8 @@ ONE_CHOICE = [
     (Choices(out_of_range_limit="clamp"), {"limit-invalid"}),
     (Choices(plain_lifecycle=False), {"lifecycle-forms"}),
     (Choices(empty_page_ids="absent"), {"empty-page-ids", "schema"}),
+    (Choices(unknown_stage="ignore"), {"lifecycle-invalid", "lifecycle-forms"}),
+    (Choices(workspace="unchecked"), {"workspace-invalid"}),
 ]
 
 

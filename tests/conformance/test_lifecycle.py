@@ -54,14 +54,6 @@ class FilterIgnored(IndependentApp):
         return super().stages([])
 
 
-class UnknownStageAccepted(IndependentApp):
-    """An unknown stage is dropped instead of refused."""
-
-    def stages(self, params: list[tuple[str, str]]) -> tuple[str, ...]:
-        known = [(k, v) for k, v in params if not k.startswith("lifecycle") or v in STAGES]
-        return super().stages(known)
-
-
 class _Rewritten(IndependentApp):
     """Every model answered is a deep copy passed through :meth:`rewrite`."""
 
@@ -119,7 +111,6 @@ class RetiredNotRetrievable(IndependentApp):
 BROKEN = [
     (RetiredInDefaultView, "lifecycle-default-view"),
     (FilterIgnored, "lifecycle-filter"),
-    (UnknownStageAccepted, "lifecycle-invalid"),
     (LifecycleMissing, "lifecycle-present"),
     (NumericLifecycle, "lifecycle-present"),
     (EffortMaxMissing, "capabilities-keys"),

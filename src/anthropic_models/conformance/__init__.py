@@ -21,6 +21,13 @@ and hygiene findings fail; spec findings are warnings, failures with ``strict=Tr
 
 From the command line: ``anthropic-models conformance BASE_URL`` (or ``python -m
 anthropic_models.conformance``); from pytest: :func:`pytest_checks` and :func:`assert_conformant`.
+
+The reference server above is started with a key. ``anthropic-models serve`` without
+``--api-key`` accepts any key, by design: the kit then fails ``auth-any-key`` (and
+``auth-missing`` does not apply); give it ``--api-key``, or ``--skip auth-any-key``.
+
+The drift section of a report lists what the target sent that ``openapi.yaml`` does not know: it is
+the signal to update ``openapi.yaml`` and regenerate the package (``nox -s generate``).
 """
 
 from __future__ import annotations

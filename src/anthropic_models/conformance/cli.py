@@ -1,9 +1,10 @@
 """The ``conformance`` command: test an implementation of the Models API against openapi.yaml.
 
-Exit status: 0 pass; 1 fail (a contract or hygiene check failed; with ``--strict``, a spec check
+Exit status: 0 pass; 1 fail (a contract, hygiene or security check failed; with ``--strict``, a spec check
 too); 2 cannot test (unreachable, no credentials, credentials refused, a wrong command line, a
 report file that cannot be written: checked before anything is sent); 3 inconclusive (nothing
-failed, but some check could not be evaluated: the request budget ran out, no catalogue...).
+failed, but some check could not be evaluated: the request budget ran out, no catalogue...,
+or the kit itself failed: one line, never a traceback).
 
 >>> import argparse
 >>> parser = argparse.ArgumentParser()
@@ -20,18 +21,25 @@ import contextlib
 import os
 import secrets
 import sys
+import tempfile
 from typing import Iterator, Optional, TextIO
 
 from anthropic_models._argtypes import number, whole_number
+from anthropic_models.conformance.deadline import DEFAULT_REQUEST_DEADLINE, DEFAULT_RUN_DEADLINE
 from anthropic_models.conformance.registry import CHECKS
-from anthropic_models.conformance.report import EXIT_CANNOT_TEST, Report, escape_controls
+from anthropic_models.conformance.report import (
+    EXIT_CANNOT_TEST,
+    EXIT_INCONCLUSIVE,
+    Report,
+    escape_controls,
+)
 from anthropic_models.conformance.runner import (
     DEFAULT_MAX_REQUESTS,
     DEFAULT_TIMEOUT,
     DISCOVERY_RULE,
     run_conformance,
 )
-from anthropic_models.conformance.target import extra_headers, parse_header
+from anthropic_models.conformance.target import MAX_BODY_BYTES, extra_headers, parse_header
 
 __all__ = ["configure_conformance_parser", "run_conformance_command", "selected"]
 
@@ -40,6 +48,7 @@ _PREFIX = "anthropic-models conformance:"
 
 _positive_int = whole_number(1, None, "a positive integer")
 _seconds = number(0, 3600, "seconds from 0 to 3600", above_low=True)
+_run_seconds = number(0, 86400, "seconds from 0 to 86400", above_low=True)
 
 
 def selected(values: Optional[list[list[str]]]) -> Optional[list[str]]:
@@ -60,7 +69,9 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--reference",
         action="store_true",
-        help="test the reference server, started in-process with a fresh key (no BASE_URL)",
+        help="test the reference server, started in-process with a fresh key (no BASE_URL); "
+        "note that `anthropic-models serve` without --api-key accepts any key by design, so "
+        "auth-any-key fails against it",
     )
     credentials = parser.add_mutually_exclusive_group()
     credentials.add_argument(
@@ -97,6 +108,16 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="fail spec-level findings (openapi.yaml's own decisions) instead of warning",
     )
+    parser.add_argument(
+        "--profile",
+        choices=("default", "strict", "safe"),
+        default="default",
+        help="safe: for a production gateway or the real API with your own key: only "
+        "well-formed requests an ordinary client sends, at most 5 a second, 300 at most "
+        "(unless --max-requests), 429 and retry-after honoured; still the contract verdict and "
+        "the drift report (the signal to update openapi.yaml and run `nox -s generate`). "
+        "strict: as --strict",
+    )
     parser.add_argument("--json", metavar="FILE", help="write the report as JSON to FILE")
     parser.add_argument("--junit", metavar="FILE", help="write the report as JUnit XML to FILE")
     parser.add_argument(
@@ -114,6 +135,28 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
         help=f"seconds to connect and per read (default {DEFAULT_TIMEOUT:g})",
     )
     parser.add_argument(
+        "--proxy",
+        metavar="URL",
+        help="send every request through this http(s) proxy (default: $HTTPS_PROXY or "
+        "$HTTP_PROXY unless $NO_PROXY lists the host, as the client does)",
+    )
+    parser.add_argument(
+        "--request-deadline",
+        metavar="S",
+        type=_seconds,
+        default=DEFAULT_REQUEST_DEADLINE,
+        help="seconds one request may take in all, headers and body (default "
+        f"{DEFAULT_REQUEST_DEADLINE:g}): a target dripping bytes cannot stretch it",
+    )
+    parser.add_argument(
+        "--run-deadline",
+        metavar="S",
+        type=_run_seconds,
+        default=DEFAULT_RUN_DEADLINE,
+        help=f"seconds the whole run may take (default {DEFAULT_RUN_DEADLINE:g}); the checks "
+        "still to run then are 'not run' (exit status 3 unless a check failed)",
+    )
+    parser.add_argument(
         "--list-checks",
         action="store_true",
         help="list the checks, the level of each (contract, spec, hygiene) and the rule it tests",
@@ -122,7 +165,11 @@ def configure_conformance_parser(parser: argparse.ArgumentParser) -> None:
         parser.epilog = (
             "levels: contract (documented by the API), spec (openapi.yaml's own decisions: "
             "warnings unless --strict), hygiene (HTTP robustness). exit status: 0 pass, 1 fail, "
-            "2 cannot test, 3 inconclusive (a check was not evaluated: not a pass)"
+            "2 cannot test, 3 inconclusive (a check was not evaluated: not a pass). bounds: "
+            "--timeout per wait, --request-deadline per request, --run-deadline per run; a body "
+            f"over {MAX_BODY_BYTES // 2**20} MiB is not read (reported as too large). drift "
+            "(what the target sends that openapi.yaml does not know) is the signal to update "
+            "openapi.yaml and regenerate: nox -s generate"
         )
     parser.set_defaults(handler=run_conformance_command)
 
@@ -137,7 +184,15 @@ def _list_checks() -> str:
             DISCOVERY_RULE,
         )
     ]
-    rows += [(c.name, c.level.value, c.summary, c.rule) for c in CHECKS.values()]
+    rows += [
+        (
+            c.name,
+            c.level.value,
+            c.summary + (" [safe profile]" if c.safe else ""),
+            c.rule + (f" (openapi.yaml: {', '.join(c.rules)})" if c.rules else ""),
+        )
+        for c in CHECKS.values()
+    ]
     lines = []
     for name, level, summary, rule in rows:
         lines.append(f"{name:<{width}} {level:<8}  {summary}")
@@ -149,21 +204,56 @@ class _Usage(Exception):
     """A command line that cannot run: one line on stderr, exit status 2."""
 
 
+class _ReportFile:
+    """A report file: written to a temporary file beside it, then renamed into place whole."""
+
+    def __init__(self, path: str, kind: str) -> None:
+        self.path = path
+        self.kind = kind
+        folder = os.path.dirname(os.path.abspath(path))
+        if os.path.isdir(path):
+            raise _Usage(f"cannot write {path}: it is a folder")
+        if os.path.exists(path) and not os.access(path, os.W_OK):
+            raise _Usage(f"cannot write {path}: permission denied")
+        try:  # proves the folder writable without touching the previous report
+            handle, self.temporary = tempfile.mkstemp(
+                prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder
+            )
+        except OSError as exc:
+            raise _Usage(f"cannot write {path}: {exc.strerror or exc}") from None
+        os.close(handle)
+
+    def publish(self, text: str) -> None:
+        """Write ``text`` and rename it over the report's path."""
+        try:
+            with open(self.temporary, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(self.temporary, self.path)
+        except OSError as exc:
+            raise _Usage(f"cannot write {self.path}: {exc.strerror or exc}") from None
+
+    def discard(self) -> None:
+        """Remove the temporary file if it was not renamed into place."""
+        with contextlib.suppress(OSError):
+            os.unlink(self.temporary)
+
+
 @contextlib.contextmanager
-def _report_files(args: argparse.Namespace) -> Iterator[list[tuple[TextIO, str]]]:
-    """The --json and --junit files, opened before anything is sent (a bad path fails at once)."""
+def _report_files(args: argparse.Namespace) -> Iterator[list[_ReportFile]]:
+    """The --json and --junit files, checked before anything is sent (a bad path fails at once);
+    the previous reports stay whole until the new ones are complete (an interrupted run
+    leaves them as they were)."""
     if args.json and args.junit and os.path.abspath(args.json) == os.path.abspath(args.junit):
         raise _Usage(f"--json and --junit name the same file ({args.json}): give two")
-    with contextlib.ExitStack() as stack:
-        files: list[tuple[TextIO, str]] = []
+    files: list[_ReportFile] = []
+    try:
         for path, kind in ((args.json, "json"), (args.junit, "junit")):
             if path:
-                try:
-                    handle = stack.enter_context(open(path, "w", encoding="utf-8"))
-                except OSError as exc:
-                    raise _Usage(f"cannot write {path}: {exc.strerror or exc}") from None
-                files.append((handle, kind))
+                files.append(_ReportFile(path, kind))
         yield files
+    finally:
+        for report_file in files:
+            report_file.discard()
 
 
 def _headers(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
@@ -185,7 +275,11 @@ def _run(
         max_requests=args.max_requests,
         timeout=args.timeout,
         headers=_headers(args),
-        strict=args.strict,
+        strict=args.strict or args.profile == "strict",
+        safe=args.profile == "safe",
+        request_deadline=args.request_deadline,
+        run_deadline=args.run_deadline,
+        proxy=args.proxy,
     )
 
 
@@ -215,6 +309,12 @@ def run_conformance_command(args: argparse.Namespace) -> int:
     except _Usage as exc:
         _write(err, escape_controls(f"{_PREFIX} error: {exc}") + "\n")
         return EXIT_CANNOT_TEST
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:  # a bug of the kit: one line, never a traceback read as a verdict
+        where = f"{type(exc).__name__}: {exc}"
+        _write(err, escape_controls(f"{_PREFIX} the kit failed ({where[:300]}): inconclusive\n"))
+        return EXIT_INCONCLUSIVE
 
 
 def _command(args: argparse.Namespace, out: TextIO) -> int:
@@ -244,12 +344,10 @@ def _command(args: argparse.Namespace, out: TextIO) -> int:
                 report = _run(args, args.base_url, api_key, token)
             except ValueError as exc:  # a base URL that is not http(s)
                 raise _Usage(str(exc)) from None
-        for handle, kind in files:
-            try:
-                handle.write(report.to_json() if kind == "json" else report.to_junit_xml())
-                handle.flush()
-            except OSError as exc:
-                raise _Usage(f"cannot write {handle.name}: {exc.strerror or exc}") from None
+        for report_file in files:
+            report_file.publish(
+                report.to_json() if report_file.kind == "json" else report.to_junit_xml()
+            )
     if report.untestable is not None:
         _write(sys.stderr, f"{_PREFIX} {report.to_text().strip()}\n")
     else:

@@ -7,9 +7,8 @@ from typing import Any, Mapping, Optional
 
 import attrs
 
-from anthropic_models import _codec
-from anthropic_models.conformance.pages import MAX_LIMIT, read_page
-from anthropic_models.conformance.registry import Failure, Inconclusive
+from anthropic_models.conformance.outcomes import Failure, Inconclusive
+from anthropic_models.conformance.pages import MAX_LIMIT, instant, read_page
 from anthropic_models.conformance.target import BudgetExhausted, Exchange, NoAnswer, Target
 
 __all__ = ["WALK_LIMIT", "Catalogue", "DiscoveryFailed", "Untestable", "discover"]
@@ -55,13 +54,7 @@ class Catalogue:
 
     def created_at(self, model_id: str) -> Optional[datetime]:
         """The model's release time, or None when it is not an RFC 3339 date-time."""
-        value = self.items[model_id].get("created_at")
-        if not isinstance(value, str):
-            return None
-        try:
-            return _codec.parse_datetime(value)
-        except ValueError:
-            return None
+        return instant(self.items[model_id].get("created_at"))
 
 
 def discover(target: Target) -> Catalogue:
@@ -84,7 +77,8 @@ def discover(target: Target) -> Catalogue:
             exchange = target.list_models(after_id=cursor, limit=limit)
         except NoAnswer as exc:
             if pages == 0:
-                raise Untestable(f"unreachable: {exc.reason}") from None
+                said = "unreachable" if exc.kind == "unreachable" else "the first page"
+                raise Untestable(f"{said}: {exc.reason}") from None
             raise
         except BudgetExhausted:
             raise Inconclusive(

@@ -17,10 +17,10 @@ from typing import Any, Callable, Optional
 
 import attrs
 
-from anthropic_models.conformance.target import Exchange
+from anthropic_models.conformance.records import Exchange
 from anthropic_models_generated.spec import SPEC
 
-__all__ = ["Drift", "DriftItem", "find_drift"]
+__all__ = ["MAX_LINES", "Drift", "DriftGroup", "DriftItem", "find_drift"]
 
 # Headers of HTTP itself (RFC 9110, 9111, 9112, CORS, common security and proxy headers): never drift.
 _GENERAL_HEADERS = frozenset(
@@ -36,6 +36,12 @@ _GENERAL_HEADERS = frozenset(
 )  # fmt: skip
 _CAPABILITIES = "ModelCapabilities"
 _EXAMPLE_CHARS = 80
+MAX_LINES = 20
+"""The most drift lines a text report shows."""
+_SHOWN_NAMES = 5
+_JSON_ITEMS = 20
+_JSON_GROUPS = 200
+_MAX_DEPTH = 64
 
 
 @attrs.frozen
@@ -55,13 +61,82 @@ class DriftItem:
 
 
 @attrs.frozen
+class DriftGroup:
+    """Drift items of one shape: one kind under one place (the unknown keys of one object, the
+    undeclared headers, the new values of one enum), with their totals and a few examples."""
+
+    kind: str
+    where: str
+    """The place the items share (``ModelInfo.*``, ``*`` for headers, the enum's name)."""
+    items: tuple[DriftItem, ...] = attrs.field(repr=False)
+
+    @property
+    def count(self) -> int:
+        """How many times the items were seen, in all."""
+        return sum(item.count for item in self.items)
+
+    def line(self) -> str:
+        """One line: the item itself, or the group with its totals and a few names."""
+        if len(self.items) == 1:
+            item = self.items[0]
+            return f"  {item.kind} {item.where}: {item.count} time(s), e.g. {item.example}"
+        names = ", ".join(_last(item.where) for item in self.items[:_SHOWN_NAMES])
+        more = (
+            f", and {len(self.items) - _SHOWN_NAMES} more" if len(self.items) > _SHOWN_NAMES else ""
+        )
+        return (
+            f"  {self.kind} {self.where}: {len(self.items)} distinct, {self.count} time(s): "
+            f"{names}{more}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The group as JSON-ready data: its totals and its first items (bounded)."""
+        return {
+            "kind": self.kind,
+            "where": self.where,
+            "distinct": len(self.items),
+            "count": self.count,
+            "items": [item.to_dict() for item in self.items[:_JSON_ITEMS]],
+            "omitted": max(0, len(self.items) - _JSON_ITEMS),
+        }
+
+
+def _last(where: str) -> str:
+    return where.rsplit(".", 1)[-1]
+
+
+def _place(item: DriftItem) -> str:
+    """What an item shares with others of its shape."""
+    if item.kind == "header":
+        return "*"
+    if item.kind == "enum value":
+        return item.where
+    return item.where.rsplit(".", 1)[0] + ".*"
+
+
+@attrs.frozen
 class Drift:
-    """Everything a run's answers held that the spec does not describe."""
+    """Everything a run's answers held that the spec does not describe, grouped by shape.
+
+    However many distinct things a target sends (a mock inventing keys in every answer), the text
+    holds at most :data:`MAX_LINES` lines and the JSON at most a few hundred items: each group
+    keeps its totals and its first items.
+    """
 
     items: tuple[DriftItem, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.items)
+
+    @property
+    def groups(self) -> tuple[DriftGroup, ...]:
+        """The items grouped by kind and place, the most frequent group first."""
+        grouped: dict[tuple[str, str], list[DriftItem]] = {}
+        for item in self.items:
+            grouped.setdefault((item.kind, _place(item)), []).append(item)
+        groups = [DriftGroup(kind, where, tuple(items)) for (kind, where), items in grouped.items()]
+        groups.sort(key=lambda group: (-group.count, group.kind, group.where))
+        return tuple(groups)
 
     def lines(self) -> list[str]:
         """The report's closing lines (raw text: the report escapes what it prints)."""
@@ -69,15 +144,19 @@ class Drift:
             return [
                 "drift: none (every field, value, capability key and header is in openapi.yaml)"
             ]
+        groups = self.groups
         out = [
             f"drift: the target sent {len(self.items)} thing(s) openapi.yaml does not know "
-            "(no verdict changes; update openapi.yaml and regenerate):"
+            "(no verdict changes; update openapi.yaml and regenerate: nox -s generate):"
         ]
-        out += [f"  {i.kind} {i.where}: {i.count} time(s), e.g. {i.example}" for i in self.items]
+        out += [group.line() for group in groups[:MAX_LINES]]
+        if len(groups) > MAX_LINES:
+            out.append(f"  and {len(groups) - MAX_LINES} more groups (in the JSON report)")
         return out
 
     def to_list(self) -> list[dict[str, Any]]:
-        return [item.to_dict() for item in self.items]
+        """Every group with its totals (none left out), each with its first items."""
+        return [group.to_dict() for group in self.groups[:_JSON_GROUPS]]
 
 
 def _resolve(
@@ -116,21 +195,33 @@ class _Finder:
         entry = self.found.setdefault((kind, where), [0, None])
         entry[0] += 1
         if entry[1] is None:
-            shown = json.dumps(value, ensure_ascii=False, default=str)
+            if isinstance(value, str):
+                value = self.redact(value)  # a secret echoed whole, however short
+            try:
+                shown = json.dumps(value, ensure_ascii=False, default=str)
+            except RecursionError:
+                shown = "(a value nested too deep to show)"
             if len(shown) > _EXAMPLE_CHARS:
                 shown = shown[:_EXAMPLE_CHARS] + "..."
             entry[1] = self.redact(f"{shown} in {exchange}")
 
     def walk(
-        self, node: Mapping[str, Any], value: Any, name: Optional[str], exchange: Exchange
+        self,
+        node: Mapping[str, Any],
+        value: Any,
+        name: Optional[str],
+        exchange: Exchange,
+        depth: int = 0,
     ) -> None:
+        if depth > _MAX_DEPTH:  # deeper than any schema of the spec: nothing more to compare
+            return
         schema, name = _resolve(node, name)
         for key in ("anyOf", "oneOf"):
             if key in schema:
                 for alternative in schema[key]:
                     resolved, alt_name = _resolve(alternative, name)
                     if _matches(resolved, value):
-                        self.walk(resolved, value, alt_name, exchange)
+                        self.walk(resolved, value, alt_name, exchange, depth + 1)
                         return
                 return
         if "enum" in schema and value not in schema["enum"] and isinstance(value, str):
@@ -139,16 +230,16 @@ class _Finder:
             properties = schema["properties"]
             for key, item in value.items():
                 if key in properties:
-                    self.walk(properties[key], item, f"{name}.{key}", exchange)
+                    self.walk(properties[key], item, f"{name}.{key}", exchange, depth + 1)
                 elif schema.get("additionalProperties") in (None, False):
                     kind = "capability key" if name == _CAPABILITIES else "field"
                     self.note(kind, f"{name}.{key}", item, exchange)
         elif isinstance(value, dict) and isinstance(schema.get("additionalProperties"), dict):
             for item in value.values():
-                self.walk(schema["additionalProperties"], item, name, exchange)
+                self.walk(schema["additionalProperties"], item, name, exchange, depth + 1)
         elif isinstance(value, list) and "items" in schema:
             for item in value:
-                self.walk(schema["items"], item, name, exchange)
+                self.walk(schema["items"], item, name, exchange, depth + 1)
 
 
 @functools.cache

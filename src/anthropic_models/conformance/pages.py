@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Optional
 
 import attrs
 
 from anthropic_models import _codec
-from anthropic_models.conformance.registry import Failure
-from anthropic_models.conformance.target import Exchange
+from anthropic_models.conformance.outcomes import Failure
+from anthropic_models.conformance.records import Exchange
 from anthropic_models.errors import ResponseValidationError
 from anthropic_models_generated.models import ErrorResponse
 from anthropic_models_generated.transport import LIST_MODELS
@@ -22,10 +23,13 @@ __all__ = [
     "MISSING",
     "STAGES",
     "PageView",
+    "instant",
     "read_error",
+    "read_json",
     "read_page",
     "said",
     "show_ids",
+    "spread",
 ]
 
 _LIMIT = LIST_MODELS.parameter("limit")
@@ -103,14 +107,19 @@ class PageView:
             )
 
 
+def read_json(exchange: Exchange) -> Any:
+    """The body parsed as JSON; Failure saying why it cannot be (not JSON, nested too deep)."""
+    try:
+        return exchange.json()
+    except ValueError as exc:
+        raise Failure(str(exc), exchange) from None
+
+
 def read_page(exchange: Exchange) -> PageView:
     """A 200 list response as a :class:`PageView`; Failure when it is not one."""
     if exchange.status != 200:
         raise Failure(f"expected 200, got {exchange.status}{said(exchange)}", exchange)
-    try:
-        data = exchange.json()
-    except ValueError:
-        raise Failure("the body is not JSON", exchange) from None
+    data = read_json(exchange)
     if not isinstance(data, dict) or not isinstance(data.get("data"), list):
         raise Failure("the body is not a page: no `data` array", exchange)
     items = data["data"]
@@ -153,3 +162,24 @@ def read_error(exchange: Exchange, status: Optional[int] = None) -> ErrorRespons
             exchange,
         )
     return error
+
+
+def spread(size: int, count: int) -> list[int]:
+    """``count`` positions from 0 to ``size - 1``, evenly spread, in order, without repeats.
+
+    >>> spread(10, 3), spread(2, 5)
+    ([0, 4, 9], [0, 1])
+    """
+    if size <= count:
+        return list(range(size))
+    return sorted({round(i * (size - 1) / (count - 1)) for i in range(count)})
+
+
+def instant(value: Any) -> Optional[datetime]:
+    """An RFC 3339 date-time as a datetime; None for anything else."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return _codec.parse_datetime(value)
+    except ValueError:
+        return None

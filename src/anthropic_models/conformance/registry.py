@@ -10,19 +10,24 @@ Every check states the level of its rule:
   implementation may decide otherwise: a warning by default, a failure with ``--strict``.
 * ``hygiene``: HTTP robustness (no 5xx or dropped connection on hostile input, a JSON content type,
   a ``request-id``). A failure in every profile.
+* ``security``: a retrieve answering another model, or a list, than the one it names (a gateway
+  decoding and re-parsing the path). A failure in every profile.
+
+Each check names the rules it tests (:attr:`Check.rules`): identifiers of ``info.description`` or
+pointers into the spec; :mod:`anthropic_models.conformance.rules` says which list each stands in,
+and the tests hold every check's level to it.
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import Any, Callable, Optional, Sequence
 
 import attrs
 
+from anthropic_models.conformance.discovery import Catalogue
+from anthropic_models.conformance.outcomes import Failure, Inconclusive, Skip
 from anthropic_models.conformance.target import Exchange, Target
-
-if TYPE_CHECKING:
-    from anthropic_models.conformance.discovery import Catalogue
 
 __all__ = [
     "CHECKS",
@@ -33,6 +38,7 @@ __all__ = [
     "Level",
     "Skip",
     "check",
+    "referred",
     "select_checks",
 ]
 
@@ -43,23 +49,7 @@ class Level(str, Enum):
     CONTRACT = "contract"
     SPEC = "spec"
     HYGIENE = "hygiene"
-
-
-class Failure(Exception):
-    """The target broke the check's rule: ``reason`` says how, ``exchange`` is the request that showed it."""
-
-    def __init__(self, reason: str, exchange: Optional[Exchange] = None) -> None:
-        self.reason = reason
-        self.exchange = exchange
-        super().__init__(reason)
-
-
-class Skip(Exception):
-    """The rule does not apply to this target (too few models, a stage it does not have...)."""
-
-
-class Inconclusive(Exception):
-    """The check should have been evaluated and could not be (no catalogue, a missing piece)."""
+    SECURITY = "security"
 
 
 class Context:
@@ -70,6 +60,8 @@ class Context:
         self._catalogue = catalogue
         self._done: set[str] = set()
         self._memo: dict[str, Any] = {}
+        self._owners: dict[int, str] = {}
+        self._crashes: list[str] = []
 
     def first_time(self, key: str) -> bool:
         """True the first time a run asks about ``key`` (for work that checks share)."""
@@ -87,6 +79,28 @@ class Context:
     def memoised(self, key: str) -> Any:
         """What :meth:`memo` computed for ``key``, or None when nothing has yet."""
         return self._memo.get(key)
+
+    def claim(self, exchanges: Sequence[Exchange], name: str) -> None:
+        """The check ``name`` reported a finding on these responses: they are its defect (and
+        when one is a 5xx, the target's crashes are: every 5xx refers to it)."""
+        for exchange in exchanges:
+            self._owners.setdefault(id(exchange), name)
+            if exchange.status >= 500 and name not in self._crashes:
+                self._crashes.append(name)
+
+    def unreported(self, exchanges: Sequence[Exchange]) -> tuple[list[Exchange], list[str]]:
+        """The responses no earlier finding owns, and the checks that own the others (one defect,
+        one finding: a check meeting a response another check reported refers to it)."""
+        fresh: list[Exchange] = []
+        owners: set[str] = set()
+        for exchange in exchanges:
+            if id(exchange) in self._owners:
+                owners.add(self._owners[id(exchange)])
+            elif exchange.status >= 500 and self._crashes:
+                owners.update(self._crashes)
+            else:
+                fresh.append(exchange)
+        return fresh, sorted(owners)
 
     @property
     def catalogue(self) -> Catalogue:
@@ -106,6 +120,17 @@ class Context:
         return ids
 
 
+def referred(owners: Sequence[str]) -> str:
+    """The end of a reason naming the checks whose findings own responses it did not count.
+
+    >>> referred(["robustness"]), referred([])
+    ('; responses already reported by robustness are not counted again', '')
+    """
+    if not owners:
+        return ""
+    return f"; responses already reported by {', '.join(owners)} are not counted again"
+
+
 @attrs.frozen
 class Check:
     """A named check of one rule, at one level."""
@@ -119,6 +144,12 @@ class Check:
     needs_catalogue: bool = True
     last: bool = False
     """Run after the others (the checks over every response recorded)."""
+    rules: tuple[str, ...] = ()
+    """The spec's rules the check tests: ``C-``/``D-`` identifiers or JSON pointers (see
+    :mod:`anthropic_models.conformance.rules`); none for hygiene and security checks."""
+    safe: bool = False
+    """Whether the check sends only well-formed requests an ordinary client sends with its own
+    credentials (the ``safe`` profile runs only these)."""
 
     @property
     def summary(self) -> str:
@@ -130,7 +161,16 @@ class Check:
 CHECKS: dict[str, Check] = {}
 """Every check by name, in the order a run runs them and reports show them."""
 
-AREAS = ("pagination", "lifecycle", "auth", "errors", "robustness", "responses")
+AREAS = (
+    "pagination",
+    "retrieve",
+    "lifecycle",
+    "auth",
+    "workspace",
+    "errors",
+    "robustness",
+    "responses",
+)
 """The modules of :mod:`anthropic_models.conformance.checks`, in run order."""
 
 
@@ -146,6 +186,8 @@ def check(
     level: Level,
     needs_catalogue: bool = True,
     last: bool = False,
+    rules: tuple[str, ...] = (),
+    safe: bool = False,
 ) -> Callable[[Callable[[Context], str]], Callable[[Context], str]]:
     """Register a check function under ``name``, at ``level``."""
 
@@ -153,7 +195,14 @@ def check(
         if name in CHECKS:
             raise ValueError(f"two checks are named {name!r}")
         CHECKS[name] = Check(
-            name, rule, Level(level), function, needs_catalogue=needs_catalogue, last=last
+            name,
+            rule,
+            Level(level),
+            function,
+            needs_catalogue=needs_catalogue,
+            last=last,
+            rules=rules,
+            safe=safe,
         )
         # Run order: the others before the `last` ones, by area, then as defined (a stable sort),
         # whatever order the modules were imported in.

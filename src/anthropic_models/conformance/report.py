@@ -12,17 +12,14 @@ Exit statuses (:attr:`Report.exit_code`, and the command's):
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from enum import Enum
 from typing import Any, Optional
-from xml.etree import ElementTree
 
 import attrs
 
+from anthropic_models import _format
 from anthropic_models.conformance.drift import Drift
-from anthropic_models.conformance.target import SentRequest
+from anthropic_models.conformance.records import SentRequest
 
 __all__ = [
     "EXIT_CANNOT_TEST",
@@ -41,9 +38,6 @@ EXIT_CANNOT_TEST = 2
 EXIT_INCONCLUSIVE = 3
 
 _MAX_REASON = 400
-_SHOWN_NOTES = 3
-# Characters XML 1.0 cannot hold even escaped (a hostile cursor may bring them into a reason).
-_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class Status(str, Enum):
@@ -76,36 +70,30 @@ _WORDS = {
 }
 
 
-def one_line(text: str) -> str:
-    """``text`` on one line, cut to a readable length."""
+def one_line(text: str, limit: int = _MAX_REASON) -> str:
+    """``text`` on one line, cut to a readable length at a word boundary (never mid-word).
+
+    >>> one_line("a  reason   with spaces"), one_line("alpha beta gamma", limit=14)
+    ('a reason with spaces', 'alpha beta...')
+    """
     flat = " ".join(text.split())
-    return flat if len(flat) <= _MAX_REASON else flat[: _MAX_REASON - 3] + "..."
-
-
-def _escaped(char: str) -> str:
-    code = ord(char)
-    return (
-        f"\\x{code:02x}"
-        if code <= 0xFF
-        else f"\\u{code:04x}"
-        if code <= 0xFFFF
-        else f"\\U{code:08x}"
-    )
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 3]
+    if flat[limit - 3] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "..."
 
 
 def escape_controls(text: str) -> str:
     """``text`` safe for a terminal: control and format characters (ESC, BEL, bidi overrides,
-    zero-width marks) shown as ``\\x1b``-style escapes.
+    zero-width marks) shown as ``\\x1b``-style escapes, line breaks kept (the project's
+    :func:`anthropic_models._format.escape_controls`).
 
     >>> escape_controls("model\\x1b]0;title\\x07 \\u202egnp.exe")
     'model\\\\x1b]0;title\\\\x07 \\\\u202egnp.exe'
     """
-    return "".join(
-        _escaped(char)
-        if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp") and char != "\n"
-        else char
-        for char in text
-    )
+    return _format.escape_controls(text, keep="\n")
 
 
 @attrs.frozen
@@ -190,6 +178,8 @@ class Report:
     """Requests sent a second time after a dropped connection."""
     drift: Drift = attrs.field(factory=Drift)
     """What the target sent that openapi.yaml does not know (changes no verdict)."""
+    safe: bool = False
+    """The safe profile: only well-formed requests, paced (for production targets)."""
 
     def count(self, status: Status) -> int:
         """How many checks ended with ``status``."""
@@ -202,7 +192,9 @@ class Report:
 
     @property
     def profile(self) -> str:
-        """``strict`` or ``default``."""
+        """``strict``, ``safe`` (``safe+strict`` both) or ``default``."""
+        if self.safe:
+            return "safe+strict" if self.strict else "safe"
         return "strict" if self.strict else "default"
 
     @property
@@ -263,6 +255,8 @@ class Report:
             if self.strict
             else "default profile: spec-level findings are warnings, --strict fails them"
         )
+        if self.safe:
+            profile = "safe profile (well-formed requests only, paced); " + profile
         code = self.exit_code
         if code == EXIT_CANNOT_TEST:
             return f"cannot test: {self.untestable}"
@@ -292,140 +286,30 @@ class Report:
 
     def header(self) -> str:
         """What was tested, how big its catalogue is, and what the run cost."""
-        size = "" if self.catalogue_size is None else f", {self.catalogue_size} models"
-        extra = ""
-        if self.headers:
-            extra = " with " + ", ".join(f"{name}: {value}" for name, value in self.headers)
-        retried = f" ({self.retried} sent twice after a dropped connection)" if self.retried else ""
-        return (
-            f"conformance of {self.target} ({self.auth}{extra}){size}: "
-            f"{self.requests} requests{retried} in {self.seconds:.2f} s"
-        )
+        from anthropic_models.conformance import renderers
+
+        return renderers.header(self)
 
     def to_text(self) -> str:
-        """The header, one line per check (in run order), then the summary with the verdict.
+        """The report as text (see :func:`anthropic_models.conformance.renderers.text`)."""
+        from anthropic_models.conformance import renderers
 
-        Control characters from the target (ESC, BEL...) are shown escaped: a hostile model id
-        cannot rewrite the reader's terminal. :meth:`to_json` keeps every character exact.
-        """
-        if self.untestable is not None:
-            return escape_controls(f"cannot test {self.target}: {self.untestable}") + "\n"
-        width = max([18, *(len(r.name) + 1 for r in self.results)])
-        lines = [self.header()]
-        for result in self.results:
-            lines.append(result.line(width))
-            notes = list(result.retried[:_SHOWN_NOTES])
-            if len(result.retried) > _SHOWN_NOTES:
-                notes.append(f"and {len(result.retried) - _SHOWN_NOTES} more requests retried")
-            lines.extend(f"{'':<{width}}   note: {note}" for note in notes)
-        lines.extend(self.drift.lines())
-        lines.append(f"{self.summary}: {self.verdict}")
-        return "\n".join(escape_controls(line) for line in lines) + "\n"
+        return renderers.text(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
-        return {
-            "target": self.target,
-            "auth": self.auth,
-            "headers": [{"name": name, "value": value} for name, value in self.headers],
-            "profile": self.profile,
-            "catalogue_size": self.catalogue_size,
-            "requests": self.requests,
-            "seconds": round(self.seconds, 4),
-            "untestable": self.untestable,
-            "stopped": self.stopped,
-            "retried": self.retried,
-            "exit_code": self.exit_code,
-            "verdict": self.verdict,
-            "summary": {status.value.replace(" ", "_"): self.count(status) for status in Status},
-            "checks": [result.to_dict() for result in self.results],
-            "drift": self.drift.to_list(),
-        }
+        from anthropic_models.conformance import renderers
+
+        return renderers.as_dict(self)
 
     def to_json(self) -> str:
         """The report as a JSON document (every character as the target sent it)."""
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        from anthropic_models.conformance import renderers
+
+        return renderers.json_text(self)
 
     def to_junit_xml(self) -> str:
-        """The report as JUnit XML: one test case per check (one error case when untestable).
+        """The report as JUnit XML (see :func:`anthropic_models.conformance.renderers.junit_xml`)."""
+        from anthropic_models.conformance import renderers
 
-        A warning is a passing case with the finding in ``system-out``; an inconclusive or not
-        run check is a skipped case whose message starts with that word. Every case carries its
-        level as a property.
-        """
-        suite = ElementTree.Element(
-            "testsuite",
-            {
-                "name": "anthropic-models conformance",
-                "tests": str(len(self.results) + (1 if self.untestable else 0)),
-                "failures": str(self.count(Status.FAILED)),
-                "errors": "1" if self.untestable else "0",
-                "skipped": str(
-                    sum(
-                        self.count(s) for s in (Status.SKIPPED, Status.INCONCLUSIVE, Status.NOT_RUN)
-                    )
-                ),
-                "time": f"{self.seconds:.3f}",
-            },
-        )
-        properties = ElementTree.SubElement(suite, "properties")
-        shown = [
-            ("target", self.target),
-            ("auth", self.auth),
-            ("profile", self.profile),
-            ("verdict", self.verdict),
-            *((f"header {name}", value) for name, value in self.headers),
-        ]
-        for name, value in shown:
-            ElementTree.SubElement(properties, "property", {"name": name, "value": value})
-        if self.untestable is not None:
-            case = ElementTree.SubElement(
-                suite, "testcase", {"classname": "conformance", "name": "target", "time": "0"}
-            )
-            error = ElementTree.SubElement(case, "error", {"message": self.untestable})
-            error.text = f"cannot test {self.target}: {self.untestable}"
-        for result in self.results:
-            self._junit_case(suite, result)
-        ElementTree.indent(suite)
-        text = _XML_UNSAFE.sub(
-            lambda m: f"\\x{ord(m.group()):02x}", ElementTree.tostring(suite, encoding="unicode")
-        )
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
-
-    @staticmethod
-    def _junit_case(suite: ElementTree.Element, result: CheckResult) -> None:
-        case = ElementTree.SubElement(
-            suite,
-            "testcase",
-            {
-                "classname": f"conformance.{result.level}",
-                "name": result.name,
-                "time": f"{result.seconds:.3f}",
-            },
-        )
-        properties = ElementTree.SubElement(case, "properties")
-        for name, value in (("level", result.level), ("status", result.status.value)):
-            ElementTree.SubElement(properties, "property", {"name": name, "value": value})
-        details = "\n".join(
-            part
-            for part in (
-                f"request: {result.evidence}" if result.evidence else "",
-                f"rule: {result.rule}",
-                *(f"note: {note}" for note in result.retried),
-            )
-            if part
-        )
-        if result.status is Status.FAILED:
-            failure = ElementTree.SubElement(case, "failure", {"message": result.reason})
-            failure.text = details
-        elif result.status is Status.WARNED:
-            out = ElementTree.SubElement(case, "system-out")
-            out.text = f"warning (spec level, not a failure): {result.reason}\n{details}"
-        elif result.status is Status.SKIPPED:
-            ElementTree.SubElement(case, "skipped", {"message": result.reason})
-        elif result.status in (Status.INCONCLUSIVE, Status.NOT_RUN):
-            message = f"{result.status.value}: {result.reason}"
-            ElementTree.SubElement(case, "skipped", {"message": message})
-        elif result.retried:
-            out = ElementTree.SubElement(case, "system-out")
-            out.text = details
+        return renderers.junit_xml(self)

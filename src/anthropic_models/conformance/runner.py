@@ -14,6 +14,11 @@ import traceback
 from typing import Mapping, Optional, Sequence, Union
 
 import anthropic_models.conformance.checks  # noqa: F401  (registers the checks)
+from anthropic_models.conformance.deadline import (
+    DEFAULT_REQUEST_DEADLINE,
+    DEFAULT_RUN_DEADLINE,
+    RunDeadline,
+)
 from anthropic_models.conformance.discovery import (
     Catalogue,
     DiscoveryFailed,
@@ -41,7 +46,18 @@ from anthropic_models.conformance.target import (
 )
 from anthropic_models_generated.transport import Pool
 
-__all__ = ["DEFAULT_MAX_REQUESTS", "DEFAULT_TIMEOUT", "DISCOVERY_RULE", "run_conformance"]
+SAFE_MAX_REQUESTS = 300
+"""The request budget of the safe profile, unless one is given."""
+
+__all__ = [
+    "DEFAULT_MAX_REQUESTS",
+    "DEFAULT_REQUEST_DEADLINE",
+    "DEFAULT_RUN_DEADLINE",
+    "DEFAULT_TIMEOUT",
+    "DISCOVERY_RULE",
+    "SAFE_MAX_REQUESTS",
+    "run_conformance",
+]
 
 """The default request budget: a run on a catalogue of a few dozen models sends about 200."""
 
@@ -66,6 +82,10 @@ def run_conformance(
     pool: Optional[Pool] = None,
     headers: Union[Mapping[str, str], Sequence[tuple[str, str]], None] = None,
     strict: bool = False,
+    request_deadline: float = DEFAULT_REQUEST_DEADLINE,
+    run_deadline: float = DEFAULT_RUN_DEADLINE,
+    proxy: Optional[str] = None,
+    safe: bool = False,
 ) -> Report:
     """Test the Models API at ``url``; never raises for what the target does.
 
@@ -74,8 +94,15 @@ def run_conformance(
     ``(name, value)`` pairs; the values of secret-looking names (``*key*``, ``*token*``,
     ``authorization``) never appear in a report. ``strict`` fails spec-level findings instead of
     warning. ``only`` and ``skip`` select checks by name. ``max_requests`` bounds the requests
-    sent, ``timeout`` each one (seconds). ``pool`` is a urllib3 pool to send through (a
-    ``ProxyManager``, custom TLS); by default one is made and closed. ValueError for a bad
+    sent, ``timeout`` each wait to connect or for a byte (seconds), ``request_deadline`` each
+    request as a whole (headers and body: a target dripping bytes cannot stretch it) and
+    ``run_deadline`` the whole run (the checks still to run then are "not run"). ``safe`` is
+    the profile for production targets: only the checks that send well-formed requests an
+    ordinary client sends (no hostile input, no made-up or missing credentials), paced (at most
+    5 a second, a budget of 300 unless ``max_requests`` says otherwise), a 429 or ``retry-after``
+    waited out; it still gives the contract verdict and the drift report. ``pool`` is a urllib3 pool to send through (a
+    ``ProxyManager``, custom TLS); by default one is made as the client makes it (``proxy``, or
+    ``HTTPS_PROXY``/``HTTP_PROXY`` unless ``NO_PROXY`` lists the host) and closed. ValueError for a bad
     argument (an unknown check, a malformed header, a base URL that is not http(s)).
 
     >>> from anthropic_models.server import serve_in_thread
@@ -85,6 +112,10 @@ def run_conformance(
     (2, True)
     """
     checks = select_checks(list(only or ()), list(skip or ()))
+    if safe:
+        checks = [check for check in checks if check.safe]
+        if max_requests == DEFAULT_MAX_REQUESTS:
+            max_requests = SAFE_MAX_REQUESTS
     started = time.perf_counter()
     target = Target(
         url,
@@ -94,6 +125,10 @@ def run_conformance(
         max_requests=max_requests,
         pool=pool,
         headers=headers,
+        request_deadline=request_deadline,
+        run_deadline=run_deadline,
+        proxy=proxy,
+        safe=safe,
     )
     try:
         return _Run(target, strict, started).run(checks)
@@ -120,6 +155,7 @@ class _Run:
             headers=self.target.shown_headers,
             stopped=self.stopped,
             retried=len(self.target.retries),
+            safe=self.target.safe,
             **fields,  # type: ignore[arg-type]
         )
 
@@ -158,6 +194,8 @@ class _Run:
         context = Context(target, catalogue)
         results = [discovered]
         for check in checks:
+            if self.stopped is None and target.watchdog.run_left <= 0:
+                self.stopped = f"the run deadline ({target.watchdog.run_deadline:g} s) passed"
             if self.stopped is not None:
                 results.append(
                     CheckResult(
@@ -186,7 +224,15 @@ class _Run:
         except Exception as exc:  # turned into the check's status
             failed = exc
         if failed is not None:  # outside the except block: the probe's errors stand alone
-            return self.result(check.name, check.rule, check.level, failed, marks, started)
+            result = self.result(check.name, check.rule, check.level, failed, marks, started)
+            if result.status in (Status.FAILED, Status.WARNED):
+                # One defect, one finding: the response shown, and the crashes this check
+                # provoked, are its own; the checks over every response refer to it.
+                sent = target.exchanges[marks[2] :]
+                cited = getattr(failed, "exchange", None)
+                owned = [e for e in sent if e is cited or e.status >= 500]
+                context.claim(owned, check.name)
+            return result
         return CheckResult(
             name=check.name,
             status=Status.PASSED,
@@ -225,6 +271,10 @@ class _Run:
             status, reason = Status.SKIPPED, str(exc)
         elif isinstance(exc, Inconclusive):
             status, reason = Status.INCONCLUSIVE, str(exc)
+        elif isinstance(exc, RunDeadline):
+            status = Status.NOT_RUN
+            self.stopped = f"the run deadline ({target.watchdog.run_deadline:g} s) passed"
+            reason = f"not finished: {self.stopped} during {name}"
         elif isinstance(exc, BudgetExhausted):
             status = Status.INCONCLUSIVE
             reason = f"the request budget is spent ({target.max_requests}): raise --max-requests"
@@ -258,9 +308,11 @@ class _Run:
         """Why a request got no answer; stops the run when the target no longer answers at all."""
         target = self.target
         last = target.exchanges[-1] if target.exchanges else None
+        if exc.kind != "unreachable":  # an answer came, too slow or too large: it is alive
+            return exc.reason
         try:
             alive = target.alive()
-        except BudgetExhausted:
+        except (BudgetExhausted, RunDeadline):
             alive = True  # cannot ask: judge the request alone
         if alive:
             return f"no answer (hygiene: a dropped request): {exc.reason}"

@@ -10,17 +10,38 @@ reset) is sent once more on a fresh connection, as curl and browsers do; the ret
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from typing import Any, Callable, Mapping, Optional, Sequence, Union
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urlsplit
 
-import attrs
 import urllib3
 from urllib3.exceptions import HTTPError, MaxRetryError, ProtocolError
 
-from anthropic_models._redact import MASK, Redactor
+from anthropic_models._network import NetworkSettings, make_pool
+from anthropic_models.conformance.body import (
+    MAX_BODY_BYTES,
+    AnswerCut,
+    describe_error,
+    read_capped,
+)
+from anthropic_models.conformance.credentials import (
+    MADE_UP_KEY,
+    NO_CREDENTIAL,
+    REDACTED,
+    Credential,
+    SecretMask,
+    extra_headers,
+    is_secret_header,
+    parse_header,
+    redacted_url,
+)
+from anthropic_models.conformance.deadline import (
+    DEFAULT_REQUEST_DEADLINE,
+    DEFAULT_RUN_DEADLINE,
+    Watchdog,
+    watch,
+)
+from anthropic_models.conformance.records import Exchange, RetryNote, SentRequest, UnreadableBody
 from anthropic_models_generated import transport
 from anthropic_models_generated.transport import (
     LIST_MODELS,
@@ -31,9 +52,13 @@ from anthropic_models_generated.transport import (
     TransportError,
 )
 
+# The records, credentials and body reader live in their own modules; their names stay importable
+# from here, where the kit's users have always found them.
 __all__ = [
     "ANTHROPIC_VERSION",
+    "DEFAULT_MAX_REQUESTS",
     "MADE_UP_KEY",
+    "MAX_BODY_BYTES",
     "BudgetExhausted",
     "Credential",
     "Exchange",
@@ -41,6 +66,7 @@ __all__ = [
     "RetryNote",
     "SentRequest",
     "Target",
+    "UnreadableBody",
     "extra_headers",
     "is_secret_header",
     "parse_header",
@@ -50,236 +76,34 @@ __all__ = [
 ANTHROPIC_VERSION = str(LIST_MODELS.parameter("anthropic_version").default)
 """The ``anthropic-version`` header sent with every request: the spec's default (the SDK's)."""
 
-REDACTED = MASK
-
-_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
-"""An HTTP header name (RFC 9110 token)."""
-
-_CREDENTIAL_HEADERS = frozenset({"x-api-key", "authorization"})
-_FORBIDDEN_HEADERS = frozenset({"host", "content-length", "transfer-encoding", "connection"})
-
-MADE_UP_KEY = "sk-ant-conformance-made-up-key-0000000000"
-"""A key no real deployment issues: a target must refuse it with 401."""
-
-_MAX_BODY = 8 * 1024 * 1024
-_SHOWN_TARGET = 160
-
 
 class BudgetExhausted(Exception):
     """The run has sent its ``max_requests`` requests."""
 
 
 class NoAnswer(Exception):
-    """A request got no HTTP answer: refused, reset, timed out, or a body too large."""
+    """A request got no complete HTTP answer: ``kind`` says why.
 
-    def __init__(self, request: SentRequest, reason: str) -> None:
+    ``unreachable`` (refused, reset, timed out, cut off), ``deadline`` (the answer did not
+    complete within the per-request deadline) or ``too-large`` (a body over
+    :data:`MAX_BODY_BYTES`).
+    """
+
+    def __init__(self, request: SentRequest, reason: str, kind: str = "unreachable") -> None:
         self.request = request
         self.reason = reason
+        self.kind = kind
         super().__init__(f"{request}: {reason}")
-
-
-def is_secret_header(name: str) -> bool:
-    """Whether a header's value is kept out of reports: its name looks like a credential's.
-
-    >>> [is_secret_header(n) for n in ("X-Proxy-Key", "x-auth-token", "Authorization", "x-tenant")]
-    [True, True, True, False]
-    """
-    lowered = name.lower()
-    return (
-        "key" in lowered
-        or "token" in lowered
-        or "secret" in lowered
-        or "password" in lowered
-        or "cookie" in lowered
-        or lowered in ("authorization", "proxy-authorization")
-    )
-
-
-def parse_header(text: str) -> tuple[str, str]:
-    """``"Name: value"`` as ``(name, value)``; ValueError for anything else.
-
-    >>> parse_header("x-gateway-tenant: acme ")
-    ('x-gateway-tenant', 'acme')
-    """
-    name, colon, value = text.partition(":")
-    if not colon:
-        raise ValueError(f"expected 'Name: value', got {text[:60]!r}")
-    return name.strip(), value.strip(" \t")
-
-
-def extra_headers(
-    headers: Union[Mapping[str, str], Sequence[tuple[str, str]], None],
-) -> tuple[tuple[str, str], ...]:
-    """Headers to add to every request, checked; ValueError naming the first bad one.
-
-    Credentials are not allowed here (the kit varies them per check: give ``api_key`` or
-    ``auth_token``), nor headers that frame the message. A value must be printable Latin-1.
-
-    >>> extra_headers({"x-proxy-key": "pk-1", "x-tenant": "acme"})
-    (('x-proxy-key', 'pk-1'), ('x-tenant', 'acme'))
-    """
-    pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers or ())
-    seen: set[str] = set()
-    checked = []
-    for pair in pairs:
-        if not (
-            isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
-        ):
-            raise ValueError(f"a header must be a (name, value) pair of strings, got {pair!r}")
-        name, value = pair
-        lowered = name.lower()
-        if not _TOKEN.match(name):
-            raise ValueError(f"{name[:60]!r} is not a valid header name")
-        if lowered in _CREDENTIAL_HEADERS:
-            raise ValueError(
-                f"{name} is a credential: give it as the API key or the auth token, not a header"
-            )
-        if lowered in _FORBIDDEN_HEADERS:
-            raise ValueError(f"{name} is set by HTTP itself and cannot be given")
-        if lowered in seen:
-            raise ValueError(f"the header {name} is given twice")
-        shown = REDACTED if is_secret_header(name) else repr(value[:60])
-        if any(c in value for c in "\r\n\0"):
-            raise ValueError(f"the value of {name} ({shown}) has a line break or NUL")
-        try:
-            value.encode("latin-1")
-        except UnicodeEncodeError:
-            raise ValueError(
-                f"the value of {name} ({shown}) is not Latin-1 text, which HTTP cannot send"
-            ) from None
-        seen.add(lowered)
-        checked.append((name, value))
-    return tuple(checked)
-
-
-@attrs.frozen
-class Credential:
-    """How a request authenticates: ``scheme`` is ``x-api-key``, ``bearer``, ``none`` or ``raw``.
-
-    A ``raw`` credential sends ``raw`` as it is (the credential robustness checks: an empty
-    Bearer, a non-ASCII key...); its label says what it is.
-    """
-
-    scheme: str
-    secret: str = attrs.field(default="", repr=False)
-    label: str = ""
-    raw: tuple[tuple[str, Union[str, bytes]], ...] = attrs.field(default=(), repr=False)
-
-    @property
-    def name(self) -> str:
-        """What a report shows: the scheme (and ``made-up`` for the made-up key), never the secret."""
-        return self.label or self.scheme
-
-    def headers(self) -> dict[str, Any]:
-        """The request headers that carry the credential."""
-        if self.scheme == "x-api-key":
-            return {"x-api-key": self.secret}
-        if self.scheme == "bearer":
-            if not self.secret:  # an empty Bearer crashes some gateways: only ever sent raw
-                raise ValueError("a bearer credential needs a token")
-            return {"authorization": f"Bearer {self.secret}"}
-        if self.scheme == "raw":
-            return dict(self.raw)
-        return {}
-
-
-NO_CREDENTIAL = Credential("none")
 
 
 DEFAULT_MAX_REQUESTS = 1000  # not the spec's: a request budget, not a page size
 
-
-@attrs.frozen
-class SentRequest:
-    """One request as a report shows it: method, path and query relative to the base URL, credential."""
-
-    method: str
-    target: str
-    auth: str
-
-    def __str__(self) -> str:
-        shown = self.target
-        if len(shown) > _SHOWN_TARGET:
-            shown = shown[:_SHOWN_TARGET] + f"...({len(self.target)} chars)"
-        return f"{self.method} {shown} ({self.auth})"
-
-    def to_dict(self) -> dict[str, str]:
-        """The request as JSON-ready data."""
-        return {"method": self.method, "target": self.target, "auth": self.auth}
-
-
-@attrs.frozen
-class RetryNote:
-    """A request that met a dropped connection before any answer and was sent once more."""
-
-    request: SentRequest
-    reason: str
-    """What the first attempt met (redacted)."""
-
-    def __str__(self) -> str:
-        return f"{self.request} retried once on a fresh connection after {self.reason}"
-
-
-@attrs.frozen
-class Exchange:
-    """A request and the answer it got."""
-
-    request: SentRequest
-    operation: str
-    """The spec's operationId the request was meant for (``list_models`` or ``get_model``)."""
-    status: int
-    headers: Any
-    body: bytes
-    seconds: float
-    retried: Optional[str] = None
-    """Why the request was sent a second time (None when the first attempt was answered)."""
-
-    def header(self, name: str) -> Optional[str]:
-        """A response header (case-insensitive), or None."""
-        value = self.headers.get(name)
-        return value if isinstance(value, str) else None
-
-    def json(self) -> Any:
-        """The body parsed as JSON; ValueError if it is not JSON."""
-        return json.loads(self.body)
-
-    def __str__(self) -> str:
-        return f"{self.request} -> {self.status}"
-
-
-def redacted_url(url: str) -> str:
-    """The URL without a password in it (``https://user:***@host``)."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
-class _AnswerCut(TransportError):
-    """The answer started (its status line arrived) and then broke."""
-
-
-def _read_capped(response: Any) -> bytes:
-    read = getattr(response, "read1", None) or response.read
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        while True:
-            try:
-                chunk = read(64 * 1024)
-            except (HTTPError, OSError) as exc:
-                raise _AnswerCut(f"the body was cut off ({_describe(exc)})") from None
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > _MAX_BODY:
-                raise ResponseTooLarge(f"body larger than {_MAX_BODY} bytes")
-            chunks.append(chunk)
-    finally:
-        response.release_conn()
-    return b"".join(chunks)
+SAFE_INTERVAL = 0.2
+"""Seconds between two requests in the safe profile (at most 5 a second)."""
+RATE_LIMIT_RETRIES = 3
+"""How many times the safe profile waits out a 429 and sends the request again."""
+MAX_RATE_LIMIT_WAIT = 60.0
+"""The longest ``retry-after`` the safe profile waits (within the run deadline)."""
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
@@ -308,7 +132,7 @@ def dropped_before_answer(exc: BaseException) -> bool:
     only those are safe and useful to retry once on a fresh connection.
     """
     causes = _causes(exc)
-    started = (BodyError, ResponseTooLarge, _AnswerCut)
+    started = (BodyError, ResponseTooLarge, AnswerCut)
     if any(isinstance(cause, started) for cause in causes):
         return False
     dropped = (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)
@@ -322,7 +146,9 @@ class Target:
     wins when both are given). ``headers`` are added to every request (a gateway's own key, a
     tenant...); the values of those whose name looks secret (see :func:`is_secret_header`) are
     kept out of every report. ``pool`` is any urllib3 pool (a ``ProxyManager`` for a proxy);
-    by default a ``PoolManager`` that :meth:`close` closes.
+    by default one made as the client makes it (through ``proxy``, or the proxy ``HTTPS_PROXY`` /
+    ``HTTP_PROXY`` name unless ``NO_PROXY`` lists the host; trusting ``SSL_CERT_FILE``), which
+    :meth:`close` closes.
 
     >>> target = Target("http://127.0.0.1:9", api_key="sk-example", max_requests=10,
     ...                 headers={"x-proxy-key": "pk-example", "x-tenant": "acme"})
@@ -341,6 +167,10 @@ class Target:
         max_requests: int = DEFAULT_MAX_REQUESTS,
         pool: Optional[Pool] = None,
         headers: Union[Mapping[str, str], Sequence[tuple[str, str]], None] = None,
+        request_deadline: float = DEFAULT_REQUEST_DEADLINE,
+        run_deadline: float = DEFAULT_RUN_DEADLINE,
+        proxy: Optional[str] = None,
+        safe: bool = False,
     ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -351,6 +181,12 @@ class Target:
             raise ValueError(f"timeout must be positive, got {timeout!r}")
         if max_requests < 1:
             raise ValueError(f"max_requests must be at least 1, got {max_requests!r}")
+        for name, seconds in (
+            ("request_deadline", request_deadline),
+            ("run_deadline", run_deadline),
+        ):
+            if not seconds > 0:
+                raise ValueError(f"{name} must be positive, got {seconds!r}")
         self.extra_headers = extra_headers(headers)
         self.base_url = base_url.rstrip("/")
         self.api_key = api_key or None
@@ -358,13 +194,30 @@ class Target:
         self.timeout = urllib3.Timeout(connect=timeout, read=timeout)
         self.max_requests = max_requests
         self._own_pool = pool is None
-        self._pool: Pool = urllib3.PoolManager(maxsize=2) if pool is None else pool
+        network: tuple[str, ...] = ()
+        if pool is None:
+            try:  # the client's proxy and TLS settings: HTTPS_PROXY, NO_PROXY, SSL_CERT_FILE...
+                settings = NetworkSettings.build(self.base_url, proxy=proxy)
+            except (ValueError, ImportError) as exc:
+                raise ValueError(str(exc)) from None
+            network = settings.secrets
+            pool = make_pool(settings, maxsize=2)
+        elif proxy is not None:
+            raise ValueError("give a pool or a proxy, not both")
+        self._pool: Pool = pool
+        self.watchdog = Watchdog(request_deadline, run_deadline)
+        watch(self._pool, self.watchdog)
         self.exchanges: list[Exchange] = []
         self.retries: list[RetryNote] = []
         self.sent = 0
+        self.safe = safe
+        """Paced requests, and a 429 (or a 503/529 with ``retry-after``) waited out and resent."""
+        self.waited = 0.0
+        """Seconds spent waiting for the target's rate limits (the safe profile)."""
+        self._last_sent: Optional[float] = None
         secrets = [self.api_key, self.auth_token, urlsplit(self.base_url).password]
         secrets += [value for name, value in self.extra_headers if is_secret_header(name)]
-        self._redactor = Redactor(secrets)
+        self._redactor = SecretMask([*secrets, *network])
 
     @property
     def credential(self) -> Credential:
@@ -395,8 +248,8 @@ class Target:
 
     def redact(self, text: str) -> str:
         """``text`` with the credentials, secret header values and a password in the URL replaced
-        by ``[REDACTED]`` (the project's Redactor: a secret too short to be a real key masks only
-        a text that is exactly it, rather than rewriting every word that contains it)."""
+        by ``[REDACTED]`` (see :class:`SecretMask`: a short secret is masked as a word of its own,
+        never inside a longer word)."""
         return self._redactor.text(text)
 
     def close(self) -> None:
@@ -444,7 +297,7 @@ class Target:
                 headers=headers,
                 timeout=self.timeout,
                 retries=0,
-                max_body_bytes=_MAX_BODY,
+                max_body_bytes=MAX_BODY_BYTES,
             )
 
         pairs = [
@@ -471,7 +324,7 @@ class Target:
                 headers=headers,
                 timeout=self.timeout,
                 retries=0,
-                max_body_bytes=_MAX_BODY,
+                max_body_bytes=MAX_BODY_BYTES,
             )
 
         return self._exchange("get_model", used, send, "/v1/models/" + quote(model_id, safe=""))
@@ -483,17 +336,20 @@ class Target:
         *,
         operation: str = "list_models",
         credential: Optional[Credential] = None,
+        extra: Sequence[tuple[str, Union[str, bytes]]] = (),
     ) -> Exchange:
         """``GET path?query`` with a query the typed transport cannot write: repeated or junk.
 
         ``query`` is sent as given when it is a string (already encoded), or percent-encoded pair
-        by pair. Used only where the rules are about malformed requests.
+        by pair; ``extra`` headers are sent as given (bytes as they are). Used only where the
+        rules are about malformed requests.
         """
         used = self.credential if credential is None else credential
         if not isinstance(query, str):
             query = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in query)
         url = self.base_url + path + (f"?{query}" if query else "")
         headers = self._headers(used)
+        headers.update(extra)
 
         def send() -> RawResponse:
             response = self._pool.urlopen(
@@ -505,7 +361,7 @@ class Target:
                 retries=0,
                 preload_content=False,
             )
-            body = _read_capped(response)
+            body = read_capped(response)
             return RawResponse(
                 method="GET", url=url, status=response.status, headers=response.headers, body=body
             )
@@ -536,8 +392,39 @@ class Target:
         send: Callable[[], RawResponse],
         shown_target: str,
     ) -> Exchange:
-        if self.sent >= self.max_requests:
-            raise BudgetExhausted(f"the request budget ({self.max_requests}) is spent")
+        for attempt in range(1 + (RATE_LIMIT_RETRIES if self.safe else 0)):
+            if self.sent >= self.max_requests:
+                raise BudgetExhausted(f"the request budget ({self.max_requests}) is spent")
+            if self.safe:
+                self._pace()
+            seconds = self.watchdog.arm()
+            try:
+                exchange = self._send(operation, credential, send, shown_target, seconds)
+            finally:
+                self.watchdog.disarm()
+            wait = _rate_limit_wait(exchange) if self.safe else None
+            if wait is None or attempt == RATE_LIMIT_RETRIES:
+                return exchange
+            wait = min(wait, MAX_RATE_LIMIT_WAIT, max(0.0, self.watchdog.run_left))
+            self.waited += wait
+            time.sleep(wait)
+        return exchange
+
+    def _pace(self) -> None:
+        """Keep :data:`SAFE_INTERVAL` seconds between two requests (the safe profile)."""
+        now = time.monotonic()
+        if self._last_sent is not None and now - self._last_sent < SAFE_INTERVAL:
+            time.sleep(SAFE_INTERVAL - (now - self._last_sent))
+        self._last_sent = time.monotonic()
+
+    def _send(
+        self,
+        operation: str,
+        credential: Credential,
+        send: Callable[[], RawResponse],
+        shown_target: str,
+        deadline: float,
+    ) -> Exchange:
         self.sent += 1
         started = time.perf_counter()
         retried: Optional[str] = None
@@ -548,7 +435,21 @@ class Target:
             raise
         except (HTTPError, OSError, TransportError) as exc:
             request = SentRequest("GET", shown_target, credential.name)
-            reason = self.redact(_describe(exc))
+            reason = self.redact(describe_error(exc))
+            if self.watchdog.fired:
+                raise NoAnswer(
+                    request,
+                    f"no complete answer within the request deadline ({deadline:g} s over "
+                    "headers and body)",
+                    "deadline",
+                ) from None
+            if any(isinstance(cause, ResponseTooLarge) for cause in _causes(exc)):
+                raise NoAnswer(
+                    request,
+                    f"the answer's body is larger than the kit's {MAX_BODY_BYTES // 2**20} MiB "
+                    f"cap ({MAX_BODY_BYTES} bytes): not read",
+                    "too-large",
+                ) from None
             if not dropped_before_answer(exc) or self.sent >= self.max_requests:
                 raise NoAnswer(request, reason) from None
             # A kept-alive connection closed under the request, or a reset before any answer:
@@ -559,7 +460,7 @@ class Target:
             try:
                 raw = send()
             except (HTTPError, OSError, TransportError) as again:
-                shown = self.redact(_describe(again))
+                shown = self.redact(describe_error(again))
                 raise NoAnswer(
                     request, f"{shown} (and before it, on another connection: {reason})"
                 ) from None
@@ -584,8 +485,16 @@ class Target:
         return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def _describe(exc: BaseException) -> str:
-    reason = getattr(exc, "reason", None)
-    shown = reason if isinstance(reason, BaseException) else exc
-    text = f"{type(shown).__name__}: {shown}"
-    return text if len(text) <= 300 else text[:300] + "..."
+def _rate_limit_wait(exchange: Exchange) -> Optional[float]:
+    """Seconds a 429 (or a 503/529 saying ``retry-after``) asks to wait; None for other answers."""
+    if exchange.status not in (429, 503, 529):
+        return None
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        value = (exchange.header(name) or "").strip()
+        try:
+            seconds = float(value) * scale
+        except ValueError:
+            continue
+        if seconds >= 0:
+            return seconds
+    return 1.0 if exchange.status == 429 else None

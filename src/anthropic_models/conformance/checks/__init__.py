@@ -8,7 +8,18 @@ from anthropic_models.conformance.checks import (
     lifecycle,
     pagination,
     responses,
+    retrieve,
     robustness,
+    workspace,
 )
 
-__all__ = ["auth", "errors", "lifecycle", "pagination", "responses", "robustness"]
+__all__ = [
+    "auth",
+    "errors",
+    "lifecycle",
+    "pagination",
+    "responses",
+    "retrieve",
+    "robustness",
+    "workspace",
+]

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from anthropic_models.conformance.credentials import Credential
 from anthropic_models.conformance.pages import read_error, read_page, show_ids
-from anthropic_models.conformance.registry import Context, Failure, Inconclusive, Level, Skip, check
-from anthropic_models.conformance.target import Credential, Exchange
+from anthropic_models.conformance.records import Exchange
+from anthropic_models.conformance.registry import (
+    Context,
+    Failure,
+    Inconclusive,
+    Level,
+    Skip,
+    check,
+    referred,
+)
 
 _DECIDED = "openapi.yaml decision (info.description; the API is silent)"
 _ERROR_SHAPE = (
@@ -34,6 +43,8 @@ def unknown_id(ctx: Context) -> str:
     "not-found",
     "API contract: an unknown model is a 404 `not_found_error` (the documented error types)",
     level=Level.CONTRACT,
+    safe=True,
+    rules=("#/components/responses/NotFound",),
     needs_catalogue=False,
 )
 def not_found(ctx: Context) -> str:
@@ -49,6 +60,7 @@ def not_found(ctx: Context) -> str:
     "cursor-conflict",
     f'{_DECIDED}: "Giving both `after_id` and `before_id` ... is a `400 invalid_request_error`"',
     level=Level.SPEC,
+    rules=("D-cursor-conflict",),
 )
 def cursor_conflict(ctx: Context) -> str:
     """``after_id`` with ``before_id`` gives 400."""
@@ -64,6 +76,7 @@ def cursor_conflict(ctx: Context) -> str:
     "cursor-unknown",
     f'{_DECIDED}: "A cursor that names no model at all is a `400 invalid_request_error`"',
     level=Level.SPEC,
+    rules=("D-cursor-unknown",),
     needs_catalogue=False,
 )
 def cursor_unknown(ctx: Context) -> str:
@@ -72,19 +85,23 @@ def cursor_unknown(ctx: Context) -> str:
     for exchange in (
         ctx.target.list_models(after_id=cursor),
         ctx.target.list_models(before_id=cursor),
+        ctx.target.get_raw("/v1/models", "after_id="),
+        ctx.target.get_raw("/v1/models", "before_id="),
     ):
         if 200 <= exchange.status < 300:
             raise Failure(
-                f"an unknown cursor was accepted ({exchange.status}), expected 400", exchange
+                f"{exchange.request.target} was accepted ({exchange.status}), expected 400",
+                exchange,
             )
         read_error(exchange, 400)
-    return "an unknown after_id and an unknown before_id each gave 400"
+    return "an unknown and an empty after_id and before_id each gave 400"
 
 
 @check(
     "repeated-params",
     f'{_DECIDED}: "the same scalar query parameter twice is a `400 invalid_request_error`"',
     level=Level.SPEC,
+    rules=("D-repeated-params",),
 )
 def repeated_params(ctx: Context) -> str:
     """A query parameter given twice gives 400."""
@@ -108,6 +125,7 @@ def repeated_params(ctx: Context) -> str:
     "unknown-params",
     f'{_DECIDED}: "Query parameters this document does not name are ignored."',
     level=Level.SPEC,
+    rules=("D-unknown-params",),
 )
 def unknown_params(ctx: Context) -> str:
     """A query parameter the spec does not name is ignored."""
@@ -129,16 +147,25 @@ def _provoke_errors(ctx: Context) -> list[Exchange]:
     ]
 
 
-@check("error-format", _ERROR_SHAPE, level=Level.CONTRACT, needs_catalogue=False, last=True)
+@check(
+    "error-format",
+    _ERROR_SHAPE,
+    level=Level.CONTRACT,
+    rules=("C-error-shape",),
+    needs_catalogue=False,
+    last=True,
+)
 def error_format(ctx: Context) -> str:
     """Every error response of the run has the documented error body and the type of its status."""
     _provoke_errors(ctx)
-    errors = [
-        exchange
-        for exchange in ctx.target.exchanges
-        if exchange.status in _DOCUMENTED and exchange.status >= 400
-    ]
+    errors, owners = ctx.unreported(
+        [
+            exchange
+            for exchange in ctx.target.exchanges
+            if exchange.status in _DOCUMENTED and exchange.status >= 400
+        ]
+    )
     for exchange in errors:
         read_error(exchange)
-    statuses = sorted({exchange.status for exchange in errors})
-    return f"{len(errors)} error responses ({', '.join(map(str, statuses))}) in the spec's shape"
+    statuses = ", ".join(map(str, sorted({exchange.status for exchange in errors})))
+    return f"{len(errors)} error responses ({statuses}) in the spec's shape{referred(owners)}"

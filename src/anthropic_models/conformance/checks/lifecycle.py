@@ -18,11 +18,12 @@ from anthropic_models.conformance.pages import (
     STAGES,
     PageView,
     read_error,
+    read_json,
     read_page,
     show_ids,
 )
+from anthropic_models.conformance.records import Exchange
 from anthropic_models.conformance.registry import Context, Failure, Inconclusive, Level, Skip, check
-from anthropic_models.conformance.target import Exchange
 from anthropic_models_generated.models import ModelCapabilities
 
 _CONTRACT = "API contract (lifecycle[], openapi.yaml info.description)"
@@ -91,6 +92,8 @@ def _stage(item: Mapping[str, Any]) -> Any:
     f'{_CONTRACT}: "When omitted, the list holds the `active` and `deprecated` models; `retired` '
     'models appear only when `retired` is requested"',
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-default-view",),
 )
 def default_view(ctx: Context) -> str:
     """Without a filter the list leaves retired models out, and is the active and deprecated ones."""
@@ -122,6 +125,8 @@ def default_view(ctx: Context) -> str:
     f'{_CONTRACT}: "`lifecycle[]` filters the list to models in any of up to {MAX_STAGES} given '
     'stages"',
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-lifecycle-filter",),
 )
 def lifecycle_filter(ctx: Context) -> str:
     """Each stage's filter returns exactly the models of that stage, and all stages every model."""
@@ -160,8 +165,9 @@ def lifecycle_filter(ctx: Context) -> str:
 
 @check(
     "lifecycle-invalid",
-    f"{_CONTRACT}: an unknown stage is a `400 invalid_request_error`",
-    level=Level.CONTRACT,
+    f"{_DECIDED}: an unknown stage is a `400 invalid_request_error`",
+    level=Level.SPEC,
+    rules=("D-lifecycle-forms",),
     needs_catalogue=False,
 )
 def lifecycle_invalid(ctx: Context) -> str:
@@ -179,7 +185,7 @@ def _seen_models(ctx: Context) -> list[tuple[str, dict[str, Any], Exchange]]:
     """Every model the run has read: the default view, and any filtered walk already made."""
     catalogue = ctx.catalogue
     seen = {i: (i, dict(catalogue.items[i]), catalogue.sources[i]) for i in catalogue.ids}
-    for stages in ([s] for s in STAGES):
+    for stages in (*([s] for s in STAGES), list(STAGES)[:MAX_STAGES]):
         key = "view:" + ",".join(stages)
         walked = ctx.memoised(key)
         if isinstance(walked, View):
@@ -195,6 +201,8 @@ def _seen_models(ctx: Context) -> list[tuple[str, dict[str, Any], Exchange]]:
     f"{_CONTRACT}: every model has `lifecycle`, one of {', '.join(STAGES)} (required); "
     "a stage newer than the spec is reported as drift, as clients must accept it",
     level=Level.CONTRACT,
+    safe=True,
+    rules=("#/components/schemas/ModelInfo",),
 )
 def lifecycle_present(ctx: Context) -> str:
     """Every model listed or retrieved has a ``lifecycle`` (a stage newer than the spec is drift)."""
@@ -261,6 +269,8 @@ def missing_keys(value: Any, cls: type, path: str) -> Optional[str]:
     'API contract: `capabilities`, when not null, has "keys ... always present for all known '
     'capabilities": every required key of the generated ModelCapabilities, nested ones too',
     level=Level.CONTRACT,
+    safe=True,
+    rules=("#/components/schemas/ModelCapabilities",),
 )
 def capabilities_keys(ctx: Context) -> str:
     """When a model has ``capabilities``, every required capability key is there."""
@@ -281,16 +291,29 @@ def capabilities_keys(ctx: Context) -> str:
     return f"{checked} models with capabilities, each with every required key"
 
 
+def _no_retired(ctx: Context, walked: str) -> None:
+    """Skip when the run saw no retired model anywhere; Inconclusive when some walk did."""
+    seen = sorted(model_id for model_id, item, _ in _seen_models(ctx) if _stage(item) == "retired")
+    if seen:
+        raise Inconclusive(
+            f"{walked} listed no retired model, yet the run saw {len(seen)} (e.g. {seen[0]!r}) "
+            "in other walks: the filter is broken (see lifecycle-filter), not the rule absent"
+        )
+    raise Skip("the target lists no retired model")
+
+
 @check(
     "retired-retrieve",
     'API contract: "Retrieve returns any model, retired ones included" (with `lifecycle: retired`)',
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-retrieve-any",),
 )
 def retired_retrieve(ctx: Context) -> str:
     """A retired model (listed with ``lifecycle[]=retired``) is retrieved, as retired."""
     retired = view(ctx, ["retired"])
     if not retired.ids:
-        raise Skip("the target lists no retired model")
+        _no_retired(ctx, "lifecycle[]=retired")
     sample = (
         [retired.ids[0], retired.ids[-1]][:_SAMPLE] if len(retired.ids) > 1 else [retired.ids[0]]
     )
@@ -300,10 +323,7 @@ def retired_retrieve(ctx: Context) -> str:
             raise Failure(
                 f"the retired {model_id!r} gave {exchange.status}, expected 200", exchange
             )
-        try:
-            got = exchange.json()
-        except ValueError:
-            raise Failure("the body is not JSON", exchange) from None
+        got = read_json(exchange)
         if not isinstance(got, dict):
             raise Failure(f"GET of the retired {model_id!r} is not a model object", exchange)
         if got.get("id") != model_id:
@@ -323,6 +343,7 @@ def retired_retrieve(ctx: Context) -> str:
     "Each value is one stage (`active,retired` is an unknown stage). Giving a stage twice counts "
     f'once; more than {MAX_STAGES} values, an empty value or an unknown stage is a `400`."',
     level=Level.SPEC,
+    rules=("D-lifecycle-forms",),
 )
 def lifecycle_forms(ctx: Context) -> str:
     """The plain ``lifecycle=`` form and a repeated stage filter; comma, empty and too many give 400."""
@@ -362,14 +383,24 @@ def lifecycle_forms(ctx: Context) -> str:
     f'{_DECIDED}: "Cursors are positions in the newest-first order of the whole catalogue: a '
     'cursor may name ... a model that the `lifecycle` filter leaves out of the current view"',
     level=Level.SPEC,
+    safe=True,
+    rules=("D-cursor-positions",),
 )
 def lifecycle_cursor(ctx: Context) -> str:
     """A cursor naming a retired model pages the default view from that model's position."""
     catalogue = ctx.catalogue
     everything = view(ctx, list(STAGES)[:MAX_STAGES])
+    listed = set(catalogue.ids).union(*(view(ctx, [stage]).ids for stage in STAGES))
+    left_out = [model_id for model_id in listed if model_id not in everything.items]
+    if left_out:
+        raise Inconclusive(
+            f"the premise is broken: the walk of {everything.query} (the whole catalogue) leaves "
+            f"out {len(left_out)} models other walks list, e.g. {left_out[0]!r} (see "
+            "lifecycle-filter): positions in it cannot be judged"
+        )
     retired = [i for i in everything.ids if _stage(everything.items[i]) == "retired"]
     if not retired:
-        raise Skip("the target lists no retired model")
+        _no_retired(ctx, everything.query)
     cursor = retired[len(retired) // 2]
     position = everything.ids.index(cursor)
     limit = 3

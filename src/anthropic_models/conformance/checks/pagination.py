@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
 from typing import Any, Optional
 
 from anthropic_models import _codec
@@ -22,11 +21,7 @@ from anthropic_models.conformance.registry import Context, Failure, Level, Skip,
 MAX_WALK_PAGES = 100
 """A small-limit walk takes at most this many pages: on a big catalogue, its limit grows."""
 
-SAMPLE_SIZE = 10
-"""How many ids ``get-model`` retrieves (evenly spread, first and last included)."""
-
 _PAGE = 3
-_DATE_FIELDS = ("created_at", "deprecated_at", "retires_at")
 
 _CONTRACT = "API contract (openapi.yaml, info.description)"
 _DECIDED = "openapi.yaml decision (info.description; the API is silent)"
@@ -71,6 +66,8 @@ def _walk(ctx: Context, limit: int, *, backward: bool) -> list[PageView]:
     "default-limit",
     f'{_CONTRACT}: "`limit` is 1..{MAX_LIMIT}, default {DEFAULT_LIMIT}"',
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-limit",),
 )
 def default_limit(ctx: Context) -> str:
     """Without ``limit``, a page holds the default number of models (or the whole catalogue)."""
@@ -96,6 +93,8 @@ def default_limit(ctx: Context) -> str:
     f'{_CONTRACT}: "`limit` is {MIN_LIMIT}..{MAX_LIMIT}"; a page holds `limit` models unless '
     "fewer are left",
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-limit", "C-page"),
 )
 def limit_honoured(ctx: Context) -> str:
     """The smallest and largest ``limit`` are accepted; a page holds ``min(limit, models left)``."""
@@ -113,7 +112,7 @@ def limit_honoured(ctx: Context) -> str:
     )
 
 
-_INVALID_LIMITS = (str(MIN_LIMIT - 1), str(MAX_LIMIT + 1), "-1", "abc", "1.5")
+_INVALID_LIMITS = (str(MIN_LIMIT - 1), str(MAX_LIMIT + 1), "-1", "abc", "1.5", "")
 
 
 @check(
@@ -121,6 +120,7 @@ _INVALID_LIMITS = (str(MIN_LIMIT - 1), str(MAX_LIMIT + 1), "-1", "abc", "1.5")
     f'{_DECIDED}: "a `limit` outside {MIN_LIMIT}..{MAX_LIMIT} or not an integer ... is a '
     '`400 invalid_request_error`"',
     level=Level.SPEC,
+    rules=("D-limit-invalid",),
     needs_catalogue=False,
 )
 def limit_invalid(ctx: Context) -> str:
@@ -130,7 +130,8 @@ def limit_invalid(ctx: Context) -> str:
         if 200 <= exchange.status < 300:
             raise Failure(f"limit={value} was accepted ({exchange.status}), expected 400", exchange)
         read_error(exchange, 400)
-    return f"limit={', '.join(_INVALID_LIMITS)} each gave 400 invalid_request_error"
+    shown = ", ".join(repr(value) for value in _INVALID_LIMITS)
+    return f"limit={shown} each gave 400 invalid_request_error"
 
 
 @check(
@@ -138,6 +139,8 @@ def limit_invalid(ctx: Context) -> str:
     f"{_CONTRACT}: walking forward with `after_id = last_id` while `has_more` lists every model once; "
     "a page holds `limit` models unless it is the last",
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-walk", "C-cursors"),
 )
 def pages_partition(ctx: Context) -> str:
     """Walks with small limits give disjoint pages whose union, in order, is the catalogue."""
@@ -201,19 +204,12 @@ def pages_partition(ctx: Context) -> str:
     return f"{len(ids)} models, each once, in {' and in '.join(walked_with)}"
 
 
-def _instant(value: Any) -> Optional[datetime]:
-    if not isinstance(value, str):
-        return None
-    try:
-        return _codec.parse_datetime(value)
-    except ValueError:
-        return None
-
-
 @check(
     "order",
     f'{_CONTRACT}: "Models are listed newest first" (`created_at` descending)',
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-order",),
 )
 def order(ctx: Context) -> str:
     """The catalogue is newest first: no model is listed before a newer one."""
@@ -239,6 +235,8 @@ def order(ctx: Context) -> str:
     "order-ties",
     f'{_DECIDED}: "Ties in `created_at` are ordered by `id` ascending."',
     level=Level.SPEC,
+    safe=True,
+    rules=("D-ties",),
 )
 def order_ties(ctx: Context) -> str:
     """Models released at the same instant are listed in ``id`` order."""
@@ -261,17 +259,12 @@ def order_ties(ctx: Context) -> str:
     return f"{ties} ties broken by id ascending"
 
 
-def _spread(size: int, count: int) -> list[int]:
-    """``count`` positions from 0 to ``size - 1``, evenly spread, in order, without repeats."""
-    if size <= count:
-        return list(range(size))
-    return sorted({round(i * (size - 1) / (count - 1)) for i in range(count)})
-
-
 @check(
     "after-id",
     f'{_CONTRACT}: "`after_id` returns the page immediately after the named model" (exclusive)',
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-cursors",),
 )
 def after_id(ctx: Context) -> str:
     """``after_id=X`` returns the models right after X, without X itself."""
@@ -297,6 +290,8 @@ def after_id(ctx: Context) -> str:
     f'{_CONTRACT}: "`before_id` returns the page immediately before it, still newest first" '
     "(exclusive)",
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-cursors",),
 )
 def before_id(ctx: Context) -> str:
     """``before_id=X`` returns the ``limit`` models right before X (newest first), without X."""
@@ -330,6 +325,8 @@ def before_id(ctx: Context) -> str:
     f'{_CONTRACT}: "`has_more` (whether more models exist beyond the page in the requested '
     'direction)"',
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-page",),
 )
 def has_more(ctx: Context) -> str:
     """``has_more`` is right in both directions, at the exact boundary (exactly ``limit`` left)."""
@@ -393,6 +390,8 @@ def _check_ids(page: PageView, what: str, *, empty: bool) -> None:
     "first-last-id",
     f'{_CONTRACT}: "A page has `first_id` and `last_id` (its first and last models\' ids)"',
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-page",),
 )
 def first_last_id(ctx: Context) -> str:
     """``first_id`` and ``last_id`` name the first and last models of a page."""
@@ -412,6 +411,8 @@ def first_last_id(ctx: Context) -> str:
     "openapi.yaml decision (schemas.ListModelsResponse): `first_id` and `last_id` are required, "
     "`null` on an empty page",
     level=Level.SPEC,
+    safe=True,
+    rules=("D-empty-page-ids",),
 )
 def empty_page_ids(ctx: Context) -> str:
     """On an empty page (past either end), ``first_id`` and ``last_id`` are null."""
@@ -429,6 +430,8 @@ def empty_page_ids(ctx: Context) -> str:
     "backward-walk",
     f'{_CONTRACT}: "Walk ... backward with `before_id = first_id`, while `has_more` is true"',
     level=Level.CONTRACT,
+    safe=True,
+    rules=("C-walk",),
 )
 def backward_walk(ctx: Context) -> str:
     """Walking back from the last model (``before_id = first_id``) gives the forward walk reversed.
@@ -467,54 +470,3 @@ def backward_walk(ctx: Context) -> str:
             pages[page_number].exchange,
         )
     return f"{len(walked)} models in {len(pages)} pages of {limit}: the forward walk reversed"
-
-
-def _normalised(value: Any, key: str = "") -> Any:
-    if key in _DATE_FIELDS:
-        instant = _instant(value)
-        if instant is not None:
-            return instant
-    if isinstance(value, dict):
-        # An optional field may be null or absent: the two say the same.
-        return {k: _normalised(v, k) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_normalised(v) for v in value]
-    return value
-
-
-@check(
-    "get-model",
-    'API contract: "GET /v1/models/{model_id}" retrieves a model; it is the one the list shows',
-    level=Level.CONTRACT,
-)
-def get_model(ctx: Context) -> str:
-    """``GET /v1/models/{id}`` returns the same model as the list, for ids sampled evenly."""
-    ids = ctx.require(1, "to retrieve")
-    sample = [ids[i] for i in _spread(len(ids), SAMPLE_SIZE)]
-    for model_id in sample:
-        exchange = ctx.target.get_model(model_id)
-        if exchange.status != 200:
-            raise Failure(f"{model_id!r} is listed but GET gave {exchange.status}", exchange)
-        try:
-            got = exchange.json()
-        except ValueError:
-            raise Failure("the body is not JSON", exchange) from None
-        listed = dict(ctx.catalogue.items[model_id])
-        if not isinstance(got, dict):
-            raise Failure("the body is not a model object", exchange)
-        if got.get("id") != model_id:
-            raise Failure(f"GET /v1/models/{model_id} returned id {got.get('id')!r}", exchange)
-        mine, theirs = _normalised(got), _normalised(listed)
-        differing = sorted(
-            key
-            for key in set(mine) | set(theirs)
-            if mine.get(key, MISSING) != theirs.get(key, MISSING)
-        )
-        if differing:
-            raise Failure(
-                f"GET /v1/models/{model_id} differs from the list on {', '.join(differing)}",
-                exchange,
-            )
-    if not sample:
-        raise Skip("the catalogue is empty")
-    return f"{len(sample)} sampled models match the list"
