@@ -7,7 +7,6 @@ its bounds and default; an array parameter's option is repeated for several valu
 added to the spec appears on the command that runs its operation with no hand edit.
 
 >>> import argparse
-import os
 >>> from anthropic_models_generated.operations import LIST_MODELS
 >>> parser = argparse.ArgumentParser()
 >>> params = add_parameter_options(parser, LIST_MODELS, skip={"after_id", "before_id"})
@@ -124,13 +123,12 @@ def given(args: argparse.Namespace) -> dict[str, Any]:
 def words(args: argparse.Namespace, values: Mapping[str, Any]) -> list[str]:
     """The command-line words that give these values to the command's spec options.
 
-        >>> import argparse
-    import os
-        >>> from anthropic_models_generated.operations import LIST_MODELS
-        >>> parser = argparse.ArgumentParser()
-        >>> _ = add_parameter_options(parser, LIST_MODELS)
-        >>> words(parser.parse_args([]), {"limit": 5, "lifecycle": ["active", "retired"]})
-        ['--limit', '5', '--lifecycle', 'active', '--lifecycle', 'retired']
+    >>> import argparse
+    >>> from anthropic_models_generated.operations import LIST_MODELS
+    >>> parser = argparse.ArgumentParser()
+    >>> _ = add_parameter_options(parser, LIST_MODELS)
+    >>> words(parser.parse_args([]), {"limit": 5, "lifecycle": ["active", "retired"]})
+    ['--limit', '5', '--lifecycle', 'active', '--lifecycle', 'retired']
     """
     out: list[str] = []
     for param in getattr(args, _ADDED, ()):

@@ -186,6 +186,16 @@ VARIANTS: dict[str, tuple[str, Any]] = {
             ["$.class", "expected a string, got a number"],
         ],
     ),
+    "keyword_parameter": (
+        """
+        from anthropic_models_generated import methods
+        import inspect
+        method, url, headers = request(transport.list_models, class_="frontier", limit=2)
+        names = list(inspect.signature(methods.SyncMethods.list_models).parameters)
+        print(json.dumps([url, transport.LIST_MODELS.parameter("class_").name, "class_" in names]))
+        """,
+        ["https://h.test/v1/models?limit=2&class=frontier", "class", True],
+    ),
     "new_header": (
         """
         method, url, headers = request(transport.get_model, "m", anthropic_organization_id="org_1")
@@ -296,7 +306,6 @@ BROKEN = {
     ),
     "array_header": "parameter 'x-tags': arrays are supported in the query only",
     "array_of_objects_query": "parameter 'pairs[]': array items of type 'object' are not supported",
-    "unnamed_parameter": "parameter 'class' has no usable Python name",
     "binary_field": (
         "components.schemas.ModelInfo.properties.blob.format: "
         "strings of format 'binary' are not supported"

@@ -111,7 +111,8 @@ def test_every_operation_parameter_is_read_with_its_ref_resolved() -> None:
                 assert parameter.min_length == schema.get("minLength")
                 assert parameter.pattern == schema.get("pattern")
                 assert parameter.max_items == schema.get("maxItems")
-                assert parameter.python_name == python_name(parameter.name)
+                given = source.get("x-python-name")  # the spec's own name wins
+                assert parameter.python_name == (given or python_name(parameter.name))
 
 
 def test_an_array_parameter_of_a_ref_enum_names_the_enum_schema() -> None:

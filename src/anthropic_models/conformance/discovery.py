@@ -123,7 +123,7 @@ def _refusal(exchange: Exchange) -> str:
         said = f" {detail['type']}: {detail['message']}"
     except (ValueError, KeyError, TypeError):
         said = ""
-    if exchange.status in (401, 403):
+    if exchange.status in (401, 403):  # not the spec's: HTTP's refusals of a credential
         return f"the target refuses the credentials ({exchange.status}{said}) [{exchange}]"
     if exchange.status == 404:
         return f"no Models API at this base URL (404{said}) [{exchange}]"

@@ -12,6 +12,7 @@ from anthropic_models.conformance.outcomes import Failure
 from anthropic_models.conformance.records import Exchange
 from anthropic_models.errors import ResponseValidationError
 from anthropic_models_generated.models import ErrorResponse
+from anthropic_models_generated.operations import ERROR_TYPES as SPEC_ERROR_TYPES
 from anthropic_models_generated.transport import LIST_MODELS
 
 __all__ = [
@@ -50,22 +51,18 @@ class _Missing:
 MISSING: Any = _Missing()
 """A field the body does not have."""
 
-ERROR_TYPES: dict[int, tuple[str, ...]] = {
-    400: ("invalid_request_error", "invalid_request"),
-    401: ("authentication_error",),
-    402: ("billing_error",),
-    403: ("permission_error",),
-    404: ("not_found_error",),
-    409: ("conflict_error",),
-    413: ("request_too_large",),
-    429: ("rate_limit_error", "rate_limit_exceeded"),
-    500: ("api_error", "server_error"),
-    503: ("api_error", "overloaded_error"),
-    504: ("timeout_error",),
-    529: ("overloaded_error",),
+_LEGACY_NAMES: dict[str, tuple[str, ...]] = {
+    "invalid_request_error": ("invalid_request",),
+    "rate_limit_error": ("rate_limit_exceeded",),
+    "api_error": ("server_error", "overloaded_error"),
 }
-"""The error ``type`` documented for each status (the API's list, openapi.yaml ErrorDetail.type),
-legacy names too."""
+"""Older names of an error type that the kit accepts too (the kit's leniency, not the spec's)."""
+
+ERROR_TYPES: dict[int, tuple[str, ...]] = {
+    status: (error_type, *_LEGACY_NAMES.get(error_type, ()))
+    for status, error_type in SPEC_ERROR_TYPES.items()
+}
+"""The error ``type`` of each status (the spec's, generated), and its older names."""
 
 
 def show_ids(ids: Any, limit: int = 6) -> str:

@@ -18,12 +18,7 @@ import urllib3
 from urllib3.exceptions import HTTPError, MaxRetryError, ProtocolError
 
 from anthropic_models._network import NetworkSettings, make_pool
-from anthropic_models.conformance.body import (
-    MAX_BODY_BYTES,
-    AnswerCut,
-    describe_error,
-    read_capped,
-)
+from anthropic_models.conformance.body import MAX_BODY_BYTES, describe_error
 from anthropic_models.conformance.credentials import (
     MADE_UP_KEY,
     NO_CREDENTIAL,
@@ -43,8 +38,8 @@ from anthropic_models.conformance.deadline import (
 )
 from anthropic_models.conformance.records import Exchange, RetryNote, SentRequest, UnreadableBody
 from anthropic_models_generated import transport
+from anthropic_models_generated.operations import GET_MODEL, LIST_MODELS, Request
 from anthropic_models_generated.transport import (
-    LIST_MODELS,
     BodyError,
     Pool,
     RawResponse,
@@ -132,7 +127,7 @@ def dropped_before_answer(exc: BaseException) -> bool:
     only those are safe and useful to retry once on a fresh connection.
     """
     causes = _causes(exc)
-    started = (BodyError, ResponseTooLarge, AnswerCut)
+    started = (BodyError, ResponseTooLarge)
     if any(isinstance(cause, started) for cause in causes):
         return False
     dropped = (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)
@@ -282,52 +277,21 @@ class Target:
         lifecycle: Optional[Sequence[str]] = None,
         credential: Optional[Credential] = None,
     ) -> Exchange:
-        """``GET /v1/models`` through the generated transport."""
+        """``GET /v1/models``, built by the generated builder (unchecked: any value goes out)."""
         used = self.credential if credential is None else credential
-        headers = self._headers(used)
-
-        def send() -> RawResponse:
-            return transport.list_models(
-                self._pool,
-                self.base_url,
-                after_id=after_id,
-                before_id=before_id,
-                limit=limit,
-                lifecycle=lifecycle,
-                headers=headers,
-                timeout=self.timeout,
-                retries=0,
-                max_body_bytes=MAX_BODY_BYTES,
-            )
-
-        pairs = [
-            (k, str(v))
-            for k, v in (("after_id", after_id), ("before_id", before_id), ("limit", limit))
-            if v is not None
-        ]
-        pairs += [("lifecycle[]", stage) for stage in lifecycle or ()]
-        query = urlencode(pairs, quote_via=quote)
-        return self._exchange(
-            "list_models", used, send, "/v1/models" + (f"?{query}" if query else "")
+        arguments = {"after_id": after_id, "before_id": before_id, "limit": limit}
+        request = LIST_MODELS.build(
+            self.base_url, {**arguments, "lifecycle": lifecycle}, headers=self._headers(used)
         )
+        return self._exchange("list_models", used, request)
 
     def get_model(self, model_id: str, *, credential: Optional[Credential] = None) -> Exchange:
-        """``GET /v1/models/{model_id}`` through the generated transport."""
+        """``GET /v1/models/{model_id}``, built by the generated builder."""
         used = self.credential if credential is None else credential
-        headers = self._headers(used)
-
-        def send() -> RawResponse:
-            return transport.get_model(
-                self._pool,
-                self.base_url,
-                model_id,
-                headers=headers,
-                timeout=self.timeout,
-                retries=0,
-                max_body_bytes=MAX_BODY_BYTES,
-            )
-
-        return self._exchange("get_model", used, send, "/v1/models/" + quote(model_id, safe=""))
+        request = GET_MODEL.build(
+            self.base_url, {"model_id": model_id}, headers=self._headers(used)
+        )
+        return self._exchange("get_model", used, request)
 
     def get_raw(
         self,
@@ -338,7 +302,8 @@ class Target:
         credential: Optional[Credential] = None,
         extra: Sequence[tuple[str, Union[str, bytes]]] = (),
     ) -> Exchange:
-        """``GET path?query`` with a query the typed transport cannot write: repeated or junk.
+        """``GET path?query`` with a path or query the spec's builders cannot write: repeated or
+        junk parameters, a path with its own encoding.
 
         ``query`` is sent as given when it is a string (already encoded), or percent-encoded pair
         by pair; ``extra`` headers are sent as given (bytes as they are). Used only where the
@@ -346,27 +311,11 @@ class Target:
         """
         used = self.credential if credential is None else credential
         if not isinstance(query, str):
-            query = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in query)
+            query = urlencode(list(query), quote_via=quote)
         url = self.base_url + path + (f"?{query}" if query else "")
-        headers = self._headers(used)
+        headers: dict[str, Any] = self._headers(used)
         headers.update(extra)
-
-        def send() -> RawResponse:
-            response = self._pool.urlopen(
-                "GET",
-                url,
-                redirect=False,
-                headers=headers,
-                timeout=self.timeout,
-                retries=0,
-                preload_content=False,
-            )
-            body = read_capped(response)
-            return RawResponse(
-                method="GET", url=url, status=response.status, headers=response.headers, body=body
-            )
-
-        return self._exchange(operation, used, send, self._relative(url))
+        return self._exchange(operation, used, Request("GET", url, headers))
 
     def alive(self) -> bool:
         """Whether the target still answers: one small list request on a fresh connection.
@@ -385,13 +334,18 @@ class Target:
         if callable(clear):
             clear()
 
-    def _exchange(
-        self,
-        operation: str,
-        credential: Credential,
-        send: Callable[[], RawResponse],
-        shown_target: str,
-    ) -> Exchange:
+    def _exchange(self, operation: str, credential: Credential, request: Request) -> Exchange:
+        shown_target = self._relative(request.url)
+
+        def send() -> RawResponse:
+            return transport.send(
+                self._pool,
+                request,
+                timeout=self.timeout,
+                retries=0,
+                max_body_bytes=MAX_BODY_BYTES,
+            )
+
         for attempt in range(1 + (RATE_LIMIT_RETRIES if self.safe else 0)):
             if self.sent >= self.max_requests:
                 raise BudgetExhausted(f"the request budget ({self.max_requests}) is spent")
@@ -487,7 +441,7 @@ class Target:
 
 def _rate_limit_wait(exchange: Exchange) -> Optional[float]:
     """Seconds a 429 (or a 503/529 saying ``retry-after``) asks to wait; None for other answers."""
-    if exchange.status not in (429, 503, 529):
+    if exchange.status not in (429, 503, 529):  # not the spec's: the safe profile's waits
         return None
     for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
         value = (exchange.header(name) or "").strip()

@@ -10,7 +10,7 @@ from anthropic_models.conformance.records import Exchange
 from anthropic_models.conformance.registry import Context, Failure, Level, check
 from anthropic_models_generated.transport import LIST_MODELS
 
-_PARAMETER = LIST_MODELS.parameter("anthropic_workspace_id")
+_PARAMETER = LIST_MODELS.parameter("workspace_id")
 WORKSPACE_HEADER = _PARAMETER.name
 """The header's name, as the spec gives it."""
 
