@@ -169,7 +169,11 @@ def _error_types(spec: Spec) -> dict[int, str]:
     if not isinstance(more, dict):
         raise SpecError("openapi.yaml: x-api-error-types: a mapping of status to error type")
     for status, error_type in more.items():
-        if not isinstance(status, int) or not 400 <= status <= 599 or not isinstance(error_type, str):
+        if (
+            not isinstance(status, int)
+            or not 400 <= status <= 599
+            or not isinstance(error_type, str)
+        ):
             raise SpecError(
                 f"openapi.yaml: x-api-error-types: {status!r}: an error status and its type"
             )
