@@ -7,7 +7,7 @@ The convention, for whoever writes documentation:
   (use made-up ones) and reaches nothing beyond 127.0.0.1 (start the reference server itself,
   with ``anthropic_models.server.serve_in_thread``). A block that defines ``test_`` functions is a
   test module instead, run by pytest (so it may use the ``models_server`` fixture). It passes when
-  the program exits 0.
+  the program exits 0 with warnings turned into errors (as the suite runs).
 * A block fenced as ```console holds commands typed at a shell: every line starting with
   ``$ anthropic-models `` runs, in bash, one line after the other in one empty temporary folder
   (so a later line may read a file an earlier one wrote), against one fresh reference server on
@@ -240,16 +240,17 @@ def test_console_blocks_run_only_the_command_against_loopback(block: Block) -> N
 
 @pytest.mark.parametrize("block", PYTHON, ids=lambda block: block.where)
 def test_python_example_runs(block: Block, tmp_path: Path) -> None:
-    """The Python example runs to its end (exit 0), offline and with no API key."""
+    """The Python example runs to its end (exit 0) with warnings as errors, offline, with no API key."""
     _skip_new_api(block.text)
     program = tmp_path / (
         "test_example.py" if re.search(r"^def test_", block.text, re.M) else "example.py"
     )
     program.write_text(block.text, encoding="utf-8")
     if program.name.startswith("test_"):
-        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(program)]
+        command = [sys.executable, "-W", "error", "-m", "pytest", "-q", "-W", "error"]
+        command += ["-p", "no:cacheprovider", str(program)]
     else:
-        command = [sys.executable, str(program)]
+        command = [sys.executable, "-W", "error", str(program)]
     done = subprocess.run(
         command, cwd=tmp_path, env=_environment(), capture_output=True, text=True, timeout=TIMEOUT
     )
