@@ -84,17 +84,8 @@ _FENCE = re.compile(r"^(```+|~~~+)\s*([\w+-]*)\s*$")
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://([^/\s:'\"]+|\[[^\]]+\])", re.IGNORECASE)
 _LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
 _EXIT = re.compile(r"#\s*exit\s+(\d+)\s*$")
-_SECRET_VARIABLES = (
-    "ANTHROPIC_API_KEY",
-    "ANTHROPIC_AUTH_TOKEN",
-    "ANTHROPIC_BASE_URL",
-    "HTTPS_PROXY",
-    "HTTP_PROXY",
-    "ALL_PROXY",
-    "NO_PROXY",
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-)
+_OUTSIDE_VARIABLE = re.compile(r"ANTHROPIC_|SSL_CERT_|(HTTPS?|ALL|NO)_PROXY$|PYTEST_", re.I)
+"""Variables of the environment an example must not see: keys, URLs, proxies, CAs, pytest's."""
 
 
 class Block(NamedTuple):
@@ -151,11 +142,7 @@ def _skip_until_the_new_checks_are_merged(registry: Mapping[str, object]) -> Non
 
 
 def _environment() -> dict[str, str]:
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name.upper() not in _SECRET_VARIABLES and not name.startswith("PYTEST_")
-    }
+    env = {name: value for name, value in os.environ.items() if not _OUTSIDE_VARIABLE.match(name)}
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     return env
 
