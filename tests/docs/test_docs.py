@@ -17,9 +17,6 @@ The convention, for whoever writes documentation:
   A console block names no host but 127.0.0.1 or localhost, and runs no other command.
 * Anything else (a command that never ends, one needing a real gateway, a configuration file, a
   fragment) is fenced as ```sh, ```text, ```yaml or ```toml, and is not run.
-
-A block using an interface that this checkout does not have yet is listed in ``NEW_API`` with the
-reason; its test is skipped with that reason until the interface is merged.
 """
 
 from __future__ import annotations
@@ -30,7 +27,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
-from typing import Iterator, Mapping, NamedTuple
+from typing import Iterator, NamedTuple
 
 import pytest
 
@@ -43,42 +40,6 @@ PAGES = (ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").g
 RUNNABLE = ("python", "console")
 COMMAND = "$ anthropic-models "
 TIMEOUT = 120.0
-
-#: A text found in a block -> why its test is skipped (the interface is being merged).
-NEW_API: dict[str, str] = {
-    "--after-id": "NEW-API: `list --after-id` (one --kebab-case option per query parameter)",
-    "ClientClosedError": "NEW-API: a call after close() raises ClientClosedError",
-    "connection_limit": "NEW-API: AsyncModelsClient(connection_limit=...)",
-    "anthropic_models_generated.operations": "NEW-API: the generated operations module",
-}
-
-#: Files the pages name that this checkout does not have yet (they are being merged).
-NEW_API_FILES = frozenset(
-    {
-        "src/anthropic_models/_cli_params.py",
-        "src/anthropic_models/_core.py",
-        "generated/anthropic_models_generated/operations.py",
-        "generated/anthropic_models_generated/methods.py",
-        "generated/anthropic_models_generated/encoders.py",
-        "generated/anthropic_models_generated/rfc3339.py",
-        "tools/specmodel.py",
-        "tests/generation/test_drill.py",
-        "tests/generation/specs.py",
-        "tests/generation/test_specmodel.py",
-        "tests/unit/test_client_core.py",
-        "tests/unit/test_operations.py",
-        "tests/unit/test_connection_errors.py",
-        "tests/unit/test_redaction_rule.py",
-        "tests/integration/test_response_deadline.py",
-        "tests/integration/test_transport_connections.py",
-        "tests/conformance/test_hostile_targets.py",
-        "tests/conformance/test_verdicts.py",
-    }
-)
-
-#: Conformance checks the pages list that this checkout does not register yet: until they are
-#: merged, the tables of checks and mutants are not compared with the registry.
-NEW_API_CHECKS = frozenset({"path-integrity", "workspace-hostile", "workspace-invalid"})
 
 _FENCE = re.compile(r"^(```+|~~~+)\s*([\w+-]*)\s*$")
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://([^/\s:'\"]+|\[[^\]]+\])", re.IGNORECASE)
@@ -129,18 +90,6 @@ RUNNABLE_CONSOLE = [
 ]
 
 
-def _skip_new_api(text: str) -> None:
-    for marker, reason in NEW_API.items():
-        if marker in text:
-            pytest.skip(reason)
-
-
-def _skip_until_the_new_checks_are_merged(registry: Mapping[str, object]) -> None:
-    missing = sorted(NEW_API_CHECKS - set(registry))
-    if missing:
-        pytest.skip(f"NEW-API: the kit's checks {', '.join(missing)} are not merged here")
-
-
 def _environment() -> dict[str, str]:
     env = {name: value for name, value in os.environ.items() if not _OUTSIDE_VARIABLE.match(name)}
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
@@ -172,7 +121,7 @@ def test_every_link_to_a_page_of_the_repository_resolves() -> None:
 
 def test_every_file_the_pages_name_exists() -> None:
     """Every `src/`, `generated/`, `tools/`, `tests/` or `bench/` path the pages name exists (a
-    placeholder such as NAME, and the files being merged, listed in NEW_API_FILES, excepted)."""
+    placeholder such as NAME excepted)."""
     named = {
         (page.relative_to(ROOT), path)
         for page in PAGES
@@ -187,17 +136,15 @@ def test_every_file_the_pages_name_exists() -> None:
         if "*" not in path
         and "NAME" not in path
         and not (ROOT / path).exists()
-        and path not in NEW_API_FILES
     )
     assert missing == []
 
 
 def test_the_check_table_lists_every_registered_check_at_its_level() -> None:
     """docs/conformance.md's table of checks names every check of the kit's registry, in run
-    order, each at the level the registry gives it (checks being merged excepted)."""
+    order, each at the level the registry gives it."""
     from anthropic_models.conformance import CHECKS
 
-    _skip_until_the_new_checks_are_merged(CHECKS)
     text = (ROOT / "docs" / "conformance.md").read_text(encoding="utf-8")
     documented = re.findall(r"^\| `([a-z-]+)` \| ([a-z]+) \|", text, re.MULTILINE)
     assert documented == [(name, check.level.value) for name, check in CHECKS.items()]
@@ -206,10 +153,8 @@ def test_the_check_table_lists_every_registered_check_at_its_level() -> None:
 def test_the_mutant_table_lists_every_mutant_with_its_check_and_level() -> None:
     """docs/conformance.md's table of mutants names every mutant of the kit's tests, in order,
     with the check that catches it and its level."""
-    from anthropic_models.conformance import CHECKS
     from tests.conformance.mutants import MUTANTS
 
-    _skip_until_the_new_checks_are_merged(CHECKS)
     text = (ROOT / "docs" / "conformance.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| ([a-z0-9-]+) \| .* \| `([a-z-]+)` \| ([a-z]+) \|$", text, re.MULTILINE)
     assert rows == [(m.name, m.caught_by, m.level) for m in MUTANTS]
@@ -228,7 +173,6 @@ def test_console_blocks_run_only_the_command_against_loopback(block: Block) -> N
 @pytest.mark.parametrize("block", PYTHON, ids=lambda block: block.where)
 def test_python_example_runs(block: Block, tmp_path: Path) -> None:
     """The Python example runs to its end (exit 0) with warnings as errors, offline, with no API key."""
-    _skip_new_api(block.text)
     program = tmp_path / (
         "test_example.py" if re.search(r"^def test_", block.text, re.M) else "example.py"
     )
@@ -248,7 +192,6 @@ def test_python_example_runs(block: Block, tmp_path: Path) -> None:
 def test_console_commands_exit_as_documented(block: Block, tmp_path: Path) -> None:
     """Each command of the block, run in order against one fresh reference server, ends with the
     exit status the page states, and never prints the key."""
-    _skip_new_api(block.text)
     key = "sk-ant-docs-example"
     failures = []
     with serve_in_thread(api_key=key) as server:
