@@ -3,7 +3,8 @@
 Commands: ``list``, ``get``, ``check``, ``latest``, ``diff`` (client); ``serve`` (the reference
 server); ``conformance`` (the kit); ``demo`` (client and server, no key, no network); ``spec``.
 Each command loads only what it uses: ``list`` imports neither the server nor the kit, and
-``--help`` or a bad argument loads neither urllib3 nor attrs. The package: ``_parser`` (the
+``--help`` or a bad argument loads neither urllib3 nor attrs (except that ``list`` and ``diff``
+still read their spec-derived options from the generated transport). The package: ``_parser`` (the
 commands and their options), ``_terminal`` (output and one-line errors), ``_commands`` and
 ``_spec`` (the handlers).
 

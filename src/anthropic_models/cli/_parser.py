@@ -2,8 +2,9 @@
 
 Building the parser imports nothing beyond the standard library: a command's options are added
 only when that command is parsed (``configure``), so ``--help`` and an argument error load neither
-urllib3, attrs nor the generated models. Each command names its handler as ``module:function``,
-imported only when the command runs.
+urllib3, attrs nor the generated models; only ``list`` and ``diff`` read the spec's parameters
+(from the generated transport, see :func:`add_list_options`). Each command names its handler as
+``module:function``, imported only when the command runs.
 
 >>> args = build_parser().parse_args(["get", "claude-x", "--json"])
 >>> args.model_id, args.json, args.handler
