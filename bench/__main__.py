@@ -122,6 +122,20 @@ def _run_one(name: str, settings: Settings) -> tuple[list[Figure], Optional[str]
     return figures, error, elapsed
 
 
+DOCS_PAGE = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+PAGE_HEAD = """# Benchmarks
+
+**This page is written by `nox -s bench`** (a full run; a `--quick` or `--only` run writes
+`bench/results/partial.md` instead): do not edit it by hand.
+
+`nox -s bench` (Python 3.11, not in the default sessions) runs `bench/`: each benchmark measures
+ours and its reference side by side in the same run, median of the rounds with min and max, and
+states its target and whether it is met. The figures are ratios measured in one run: absolute times
+depend on the machine, named below. Every sample is in `bench/results/latest.json`.
+
+"""
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--only", help=f"comma-separated subset of: {', '.join(BENCHMARKS)}")
@@ -161,6 +175,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     stem = "latest" if names == list(BENCHMARKS) and not settings.quick else "partial"
     (RESULTS / f"{stem}.json").write_text(json.dumps(report, indent=2) + "\n")
     (RESULTS / f"{stem}.md").write_text(table)
+    if stem == "latest":
+        DOCS_PAGE.write_text(PAGE_HEAD + table, encoding="utf-8")
     print()
     print(table)
     missing = [f"{f.benchmark}: {f.measure}: {f.missing}" for f in figures if f.missing]

@@ -12,7 +12,7 @@ signatures through this module alone.
 
 from __future__ import annotations
 
-from typing import (  # noqa: F401 (rendered code)
+from typing import (
     Any,
     AsyncIterator,
     Generic,
@@ -28,7 +28,7 @@ from typing import (  # noqa: F401 (rendered code)
 
 from urllib3 import Timeout
 
-from anthropic_models_generated import models, operations  # noqa: F401 (rendered code)
+from anthropic_models_generated import models, operations
 from anthropic_models_generated.operations import Operation
 
 PageT = TypeVar("PageT")

@@ -11,14 +11,14 @@ and sends it. Mapping statuses to errors and bodies to models is the caller's bu
 from __future__ import annotations
 
 import time
-from typing import Callable, Mapping, Optional, Protocol, Sequence, Union  # noqa: F401 (rendered code)
+from typing import Callable, Mapping, Optional, Protocol, Sequence, Union
 
 import attrs
 from urllib3 import Timeout
 from urllib3.exceptions import HTTPError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
-from anthropic_models_generated import operations  # noqa: F401 (rendered code)
+from anthropic_models_generated import operations
 
 # Re-exported: the descriptors and errors callers used to find here.
 from anthropic_models_generated.operations import ERROR_TYPES as ERROR_TYPES
@@ -26,7 +26,7 @@ from anthropic_models_generated.operations import OPERATIONS as OPERATIONS
 from anthropic_models_generated.operations import InvalidParameterError as InvalidParameterError
 from anthropic_models_generated.operations import Operation as Operation
 from anthropic_models_generated.operations import Parameter as Parameter
-from anthropic_models_generated.operations import QueryPairs  # noqa: F401 (rendered code)
+from anthropic_models_generated.operations import QueryPairs
 from anthropic_models_generated.operations import Request as Request
 
 DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024

@@ -120,7 +120,7 @@ def test_a_second_drop_is_no_answer_naming_both() -> None:
     "error",
     [
         NewConnectionError(None, "refused"),  # type: ignore[arg-type]
-        BodyInterrupted("body interrupted (reset)", None),
+        BodyInterrupted("body interrupted (reset)"),
         TimeoutError("timed out"),
     ],
     ids=["refused", "body-cut", "timeout"],

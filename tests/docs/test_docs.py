@@ -133,9 +133,7 @@ def test_every_file_the_pages_name_exists() -> None:
     missing = sorted(
         f"{page}: {path}"
         for page, path in named
-        if "*" not in path
-        and "NAME" not in path
-        and not (ROOT / path).exists()
+        if "*" not in path and "NAME" not in path and not (ROOT / path).exists()
     )
     assert missing == []
 
