@@ -19,7 +19,7 @@ method (else its operationId), ``x-python-iterator`` names the lazy walk of a pa
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import jinja2
 from specmodel import Operation, Parameter, Spec, SpecError
@@ -29,7 +29,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
 
-def _summary(description: str) -> str:
+def _summary(description: Optional[str]) -> str:
     """The first sentence of a description, on one line."""
     text = " ".join((description or "").split())
     end = text.find(". ")
