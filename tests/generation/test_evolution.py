@@ -186,6 +186,18 @@ VARIANTS: dict[str, tuple[str, Any]] = {
             ["$.class", "expected a string, got a number"],
         ],
     ),
+    "new_error_status": (
+        """
+        from anthropic_models_generated import operations
+        from anthropic_models.errors import status_error_class
+        from anthropic_models.server.responses import error_type_for
+        from anthropic_models.conformance.pages import ERROR_TYPES
+        print(json.dumps([operations.ERROR_TYPES[422], dict(operations.LIST_MODELS.errors)[422],
+                          error_type_for(422), ERROR_TYPES[422][0],
+                          status_error_class(422).__name__]))
+        """,
+        ["unprocessable_error"] * 4 + ["UnprocessableEntityError"],
+    ),
     "keyword_parameter": (
         """
         from anthropic_models_generated import methods
