@@ -33,6 +33,7 @@ class Dripper:
     def __init__(self, tls: Optional[ssl.SSLContext] = None) -> None:
         self.tls = tls
         self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.05)  # so that close() does not wait on a blocked accept
         scheme = "https" if tls else "http"
         self.url = f"{scheme}://127.0.0.1:{self.listener.getsockname()[1]}"
         self.stop = threading.Event()
@@ -44,6 +45,8 @@ class Dripper:
         while not self.stop.is_set():
             try:
                 conn, _ = self.listener.accept()
+            except socket.timeout:
+                continue
             except OSError:
                 return
             thread = threading.Thread(target=self._drip, args=(conn,), daemon=True)
