@@ -125,13 +125,13 @@ def _run_one(name: str, settings: Settings) -> tuple[list[Figure], Optional[str]
 DOCS_PAGE = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 PAGE_HEAD = """# Benchmarks
 
-**This page is written by `nox -s bench`** (a full run; a `--quick` or `--only` run writes
-`bench/results/partial.md` instead): do not edit it by hand.
+**This page is written by `nox -s bench`** (a full run; a `--quick` or `--only` run writes a
+partial table under bench/results instead): do not edit it by hand.
 
 `nox -s bench` (Python 3.11, not in the default sessions) runs `bench/`: each benchmark measures
 ours and its reference side by side in the same run, median of the rounds with min and max, and
 states its target and whether it is met. The figures are ratios measured in one run: absolute times
-depend on the machine, named below. Every sample is in `bench/results/latest.json`.
+depend on the machine, named below. Every sample is kept in bench/results/latest.json.
 
 """
 

@@ -13,9 +13,9 @@ import json
 import sys
 from urllib.parse import unquote
 
-from anthropic_models.server import Catalog
+from anthropic_models.server import Catalogue
 
-MODEL = json.loads(Catalog.synthetic(1).page_json(limit=1))["data"][0]
+MODEL = json.loads(Catalogue.synthetic(1).page_json(limit=1))["data"][0]
 
 
 def _answer(model_id: str, number: int) -> bytes:

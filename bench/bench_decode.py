@@ -1,6 +1,6 @@
 """Decode: models per second from a page body of 1,000 models to attrs, with and without validation.
 
-The body is the reference server's own page (``Catalog.synthetic``); no network. The floor is
+The body is the reference server's own page (``Catalogue.synthetic``); no network. The floor is
 ``json.loads`` alone. ``validate=True`` is what the client then does per response: openapi-core's
 check of the body against the spec (``spec_validator().response_errors``), then the decode.
 """
@@ -13,7 +13,7 @@ from typing import Callable
 
 from anthropic_models import _codec
 from anthropic_models._validation import spec_validator
-from anthropic_models.server import Catalog
+from anthropic_models.server import Catalogue
 from anthropic_models_generated.models import ListModelsResponse
 from bench._common import BenchError, Figure, Settings, compare, frozen_heap
 
@@ -27,7 +27,7 @@ _HEADERS = {"content-type": "application/json", "request-id": "req_" + "0" * 24}
 
 def page_body() -> bytes:
     """A page of 1,000 synthetic models, as the reference server sends it."""
-    return Catalog.synthetic(5 * PAGE).page_json(limit=PAGE)
+    return Catalogue.synthetic(5 * PAGE).page_json(limit=PAGE)
 
 
 def _rate(function: Callable[[], object], repeat: int) -> float:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import urllib3
 
-from anthropic_models.server import Catalog
+from anthropic_models.server import Catalogue
 from bench._common import (
     HEADERS,
     BenchError,
@@ -111,7 +111,7 @@ def run(settings: Settings) -> list[Figure]:
         servers = {
             size: (
                 stack.enter_context(reference_server("--synthetic", str(size))),
-                Catalog.synthetic(size).ids,  # the server's catalogue: same size, same seed
+                Catalogue.synthetic(size).ids,  # the server's catalogue: same size, same seed
             )
             for size in sizes
         }

@@ -5,9 +5,9 @@ Following an SDK release that retires a model changes the catalogue file; these 
 
 from __future__ import annotations
 
-from anthropic_models.server import Catalog
+from anthropic_models.server import Catalogue
 
-CATALOG = Catalog.builtin()
+CATALOG = Catalogue.builtin()
 """The built-in catalogue (what the reference server serves by default)."""
 
 

@@ -16,7 +16,7 @@ Installed with the package, pytest loads it by itself: no ``conftest.py`` line i
 ``tls=True`` serves HTTPS with a throwaway CA made by the ``openssl`` command: the URL is
 ``https://127.0.0.1:PORT`` and ``server.ca_file`` is the CA certificate to trust.
 
-``catalog`` is a :class:`~anthropic_models.server.Catalog`, the path of a JSON catalogue (a str
+``catalog`` is a :class:`~anthropic_models.server.Catalogue`, the path of a JSON catalogue (a str
 or a :class:`pathlib.Path`, read when the server starts: a bad file fails the test at once with
 :class:`~anthropic_models.errors.CatalogError`), or None for the built-in one; anything else is
 a TypeError.
@@ -30,7 +30,7 @@ from typing import Any, Callable, Iterator, Union
 
 import pytest
 
-from anthropic_models.server import Catalog, RunningServer, serve_in_thread
+from anthropic_models.server import Catalogue, RunningServer, serve_in_thread
 from anthropic_models.server.tls import TLSFiles, self_signed, server_context
 
 __all__ = ["models_server", "models_server_factory", "new_test_key"]
@@ -50,7 +50,7 @@ def models_server_factory() -> Iterator[ServerFactory]:
     made: list[TLSFiles] = []
 
     def start(
-        catalog: Union[Catalog, str, os.PathLike[str], None] = None,
+        catalog: Union[Catalogue, str, os.PathLike[str], None] = None,
         *,
         tls: bool = False,
         **options: Any,

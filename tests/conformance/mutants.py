@@ -3,7 +3,7 @@
 Each mutant breaks one rule and names the check of that rule, and that check's level: a
 ``contract`` or ``hygiene`` mutant fails the default profile; a ``spec`` mutant (it breaks only a
 decision of openapi.yaml) is a warning by default and fails ``--strict``. They are built from the
-reference server without touching it: a :class:`Catalog` subclass that pages wrongly, or a
+reference server without touching it: a :class:`Catalogue` subclass that pages wrongly, or a
 :class:`ModelsApp` subclass that rewrites a request before the server sees it or a response after.
 :data:`SPEC_ONLY` differs from the reference in every spec-level choice at once and nothing else.
 Also used by ``bench/compare_schemathesis.py``.
@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import attrs
 
-from anthropic_models.server import Catalog, ModelsApp, PageError
+from anthropic_models.server import Catalogue, ModelsApp, PageError
 from anthropic_models.server.responses import error_body, new_request_id, status_line
 from anthropic_models_generated.transport import LIST_MODELS
 
@@ -68,7 +68,7 @@ class MutantApp(ModelsApp):
 
     def __init__(
         self,
-        catalog: Optional[Catalog] = None,
+        catalog: Optional[Catalogue] = None,
         *,
         api_key: Optional[str] = None,
         before: Optional[RequestHook] = None,
@@ -106,7 +106,7 @@ _VIEW = threading.local()
 """The ``lifecycle`` of the page being decided, for the mutants' arithmetic on the view's size."""
 
 
-class _Paging(Catalog):
+class _Paging(Catalogue):
     """A catalogue whose ``page_bounds`` a mutant replaces; the rest is the reference's.
 
     ``bounds`` works on the positions of the requested view (the reference's contract), whose
@@ -277,7 +277,7 @@ class CrashesOnUnicode(_Paging):
         return super().bounds(after_id, before_id, limit)
 
 
-class _Reordered(Catalog):
+class _Reordered(Catalogue):
     """A catalogue served in another order than the spec's (newest first, ties by id)."""
 
     def order(self, ids: list[str]) -> list[str]:
@@ -310,12 +310,12 @@ class TiesReversed(_Reordered):
         return sorted(by_id, key=lambda i: created[i], reverse=True)
 
 
-class UnknownModel200(Catalog):
+class UnknownModel200(Catalogue):
     def model_json(self, id_or_alias: str) -> Optional[bytes]:
         return super().model_json(id_or_alias) or super().model_json(self.ids[0])
 
 
-class UnknownModel500(Catalog):
+class UnknownModel500(Catalogue):
     def model_json(self, id_or_alias: str) -> Optional[bytes]:
         body = super().model_json(id_or_alias)
         if body is None:
@@ -323,7 +323,7 @@ class UnknownModel500(Catalog):
         return body
 
 
-class RetrieveDisagrees(Catalog):
+class RetrieveDisagrees(Catalogue):
     def model_json(self, id_or_alias: str) -> Optional[bytes]:
         body = super().model_json(id_or_alias)
         if body is None:
@@ -646,7 +646,7 @@ class Mutant:
     name: str
     bug: str
     caught_by: str
-    catalog: type[Catalog] = Catalog
+    catalog: type[Catalogue] = Catalogue
     before: Optional[RequestHook] = None
     after: Optional[ResponseHook] = None
     needs_openapi_core: bool = False

@@ -23,7 +23,7 @@ from anthropic_models.conformance.pages import MAX_LIMIT
 from anthropic_models.conformance.registry import Level
 from anthropic_models.conformance.target import Credential, redacted_url
 from anthropic_models.errors import MissingDependencyError
-from anthropic_models.server import Catalog, ModelsApp
+from anthropic_models.server import Catalogue, ModelsApp
 from tests.conformance.independent import IndependentApp, make_models
 from tests.conformance.mutants import MUTANTS, SPEC_ONLY, MutantApp, Reply, error_reply
 from tests.conformance.wsgi_pool import wsgi_pool
@@ -56,7 +56,7 @@ def test_reference_app_passes_every_check_in_process_strict() -> None:
     assert report.count(Status.PASSED) == len(CHECKS) + 1 - SCHEMA_SKIPPED - 1
     assert report.result("order-ties").status is Status.SKIPPED
     assert report.warnings == ()
-    ties = run(ModelsApp(Catalog.synthetic(40), api_key=KEY), strict=True, only=["order-ties"])
+    ties = run(ModelsApp(Catalogue.synthetic(40), api_key=KEY), strict=True, only=["order-ties"])
     assert ties.result("order-ties").status is Status.PASSED, ties.to_text()
 
 
@@ -111,7 +111,7 @@ def echo_key(environ: dict[str, Any], reply: Reply) -> Reply:
 
 def test_key_never_appears_in_any_output() -> None:
     """The key is in no line, JSON or JUnit report, even when the server echoes it back."""
-    app = MutantApp(Catalog.builtin(), api_key=KEY, after=echo_key, before=_refuse_bearer)
+    app = MutantApp(Catalogue.builtin(), api_key=KEY, after=echo_key, before=_refuse_bearer)
     report = run(app)
     assert report.failures, "the mutant must fail something, so that reasons quote its errors"
     for text in (report.to_text(), report.to_json(), report.to_junit_xml()):

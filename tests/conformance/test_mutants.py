@@ -9,7 +9,7 @@ import pytest
 
 from anthropic_models.conformance import CHECKS, Status, run_conformance
 from anthropic_models.conformance.checks.pagination import MAX_WALK_PAGES
-from anthropic_models.server import Catalog, serve_in_thread
+from anthropic_models.server import Catalogue, serve_in_thread
 from tests.conformance.mutants import MUTANTS, Mutant
 
 pytestmark = pytest.mark.integration
@@ -41,10 +41,12 @@ def test_the_kit_catches_the_mutant_at_the_level_it_states(mutant: Mutant) -> No
 
 
 @pytest.mark.parametrize(
-    "catalog", [Catalog.builtin(), Catalog.synthetic(45, seed=7)], ids=["builtin", "synthetic-45"]
+    "catalog",
+    [Catalogue.builtin(), Catalogue.synthetic(45, seed=7)],
+    ids=["builtin", "synthetic-45"],
 )
 @pytest.mark.parametrize("scheme", ["api_key", "auth_token"])
-def test_the_correct_server_passes_with_no_false_positive(catalog: Catalog, scheme: str) -> None:
+def test_the_correct_server_passes_with_no_false_positive(catalog: Catalogue, scheme: str) -> None:
     """The reference server passes every check with --strict, with either auth scheme."""
     with serve_in_thread(catalog, api_key=KEY) as server:
         if scheme == "api_key":
@@ -60,7 +62,7 @@ def test_the_correct_server_passes_with_no_false_positive(catalog: Catalog, sche
 
 def test_a_large_catalogue_is_walked_in_several_pages_within_budget() -> None:
     """2,100 models (over 1,000 listed): discovery takes 2 pages, small walks grow their limit."""
-    catalog = Catalog.synthetic(2100)
+    catalog = Catalogue.synthetic(2100)
     listed = len(catalog.view_ids())  # the default view: retired models are left out
     assert listed > 1000
     with serve_in_thread(catalog, api_key=KEY) as server:

@@ -12,7 +12,7 @@ from anthropic_models.conformance import (
     pytest_checks,
     run_conformance,
 )
-from anthropic_models.server import DEFAULT_LIMIT, Catalog, serve_in_thread
+from anthropic_models.server import DEFAULT_LIMIT, Catalogue, serve_in_thread
 from tests.conformance.mutants import MUTANTS
 
 pytestmark = pytest.mark.integration
@@ -47,7 +47,7 @@ def test_a_failing_case_fails_with_reason_request_and_rule() -> None:
             cases["default-limit"].check()
         cases["order"].check()
     message = str(failed.value)
-    expected = min(len(Catalog.builtin().view_ids()), DEFAULT_LIMIT)
+    expected = min(len(Catalogue.builtin().view_ids()), DEFAULT_LIMIT)
     assert message.startswith(
         f"default-limit (contract): no limit gave 10 models, expected {expected}"
     )
@@ -57,7 +57,7 @@ def test_a_failing_case_fails_with_reason_request_and_rule() -> None:
 
 def test_a_skipped_check_skips_its_case() -> None:
     """A check the catalogue cannot exercise (too few models) skips its pytest case."""
-    with serve_in_thread(Catalog.synthetic(1), api_key=KEY) as server:
+    with serve_in_thread(Catalogue.synthetic(1), api_key=KEY) as server:
         (discovery, order) = pytest_checks(server.url, api_key=KEY, only=["order"])
         discovery.check()
         with pytest.raises(pytest.skip.Exception, match="needs 2 or more models"):

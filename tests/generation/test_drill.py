@@ -33,7 +33,7 @@ import urllib3
 import anthropic_models_generated
 from anthropic_models import AsyncModelsClient, ModelsClient, _codec, errors
 from anthropic_models.cli import main
-from anthropic_models.server import Catalog, serve_in_thread
+from anthropic_models.server import Catalogue, serve_in_thread
 from anthropic_models_generated import operations
 
 assert anthropic_models_generated.__file__.startswith(sys.argv[1]), "the regenerated package"
@@ -53,7 +53,7 @@ model = {
 }
 with open(sys.argv[2], "w", encoding="utf-8") as file:
     json.dump({"models": [model], "aliases": {}}, file)
-catalogue = Catalog.from_json_file(sys.argv[2])
+catalogue = Catalogue.from_json_file(sys.argv[2])
 
 seen = []
 

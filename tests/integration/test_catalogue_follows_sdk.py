@@ -16,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from anthropic_models.server.catalog import Catalog
+from anthropic_models.server.catalog import Catalogue
 from anthropic_models.server.catalog_names import view_names
 from anthropic_models_generated.models import Lifecycle
 from tests.conftest import ROOT
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.skipif(
 
 anthropic: ModuleType = pytest.importorskip("anthropic")
 
-CATALOG = Catalog.builtin()
+CATALOG = Catalogue.builtin()
 SDK_NAMES = sdk_drift.model_names(anthropic)
 SDK_DEPRECATED = sdk_drift.deprecated_names(anthropic)
 

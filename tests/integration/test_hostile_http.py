@@ -18,7 +18,7 @@ from http.client import HTTPResponse
 import pytest
 import urllib3
 
-from anthropic_models.server import Catalog, RunningServer, serve_in_thread
+from anthropic_models.server import Catalogue, RunningServer, serve_in_thread
 
 pytestmark = pytest.mark.integration
 
@@ -31,7 +31,7 @@ LOAD_REQUESTS_EACH = 60
 @pytest.fixture(scope="module")
 def server() -> Iterator[RunningServer]:
     """The reference server with a 500-model synthetic catalogue and a key."""
-    with serve_in_thread(Catalog.synthetic(500), api_key=KEY) as running:
+    with serve_in_thread(Catalogue.synthetic(500), api_key=KEY) as running:
         yield running
 
 

@@ -155,10 +155,10 @@ def test_dripped_headers_over_tls_through_a_proxy_time_out(tmp_path: Path) -> No
 def test_a_long_walk_keeps_the_watchdog_small() -> None:
     """Thousands of answered responses with a 60 s deadline: the watchdog's queue stays bounded."""
     from anthropic_models._network import _WATCHDOG
-    from anthropic_models.server import Catalog, serve_in_thread
+    from anthropic_models.server import Catalogue, serve_in_thread
 
     with (
-        serve_in_thread(Catalog.synthetic(3000), api_key="k") as server,
+        serve_in_thread(Catalogue.synthetic(3000), api_key="k") as server,
         ModelsClient(api_key="k", base_url=server.url, timeout=60, trust_env=False) as client,
     ):
         expected = sum(1 for _ in client.iter_models(limit=1000))

@@ -15,7 +15,7 @@ import urllib3
 
 from anthropic_models.errors import CatalogError
 from anthropic_models.pytest_plugin import ServerFactory
-from anthropic_models.server import Catalog, ModelsApp, RunningServer
+from anthropic_models.server import Catalogue, ModelsApp, RunningServer
 from tests.catalogue_facts import an_alias
 
 pytestmark = pytest.mark.integration
@@ -27,7 +27,7 @@ def test_models_server_runs_the_builtin_catalogue_with_a_fresh_key(
     """The fixture yields a running server on loopback, the built-in catalogue and a generated key."""
     assert models_server.running
     assert models_server.url.startswith("http://127.0.0.1:")
-    assert models_server.catalog.ids == Catalog.builtin().ids
+    assert models_server.catalog.ids == Catalogue.builtin().ids
     assert models_server.api_key is not None
     assert models_server.api_key.startswith("sk-ant-test-")
     alias, target = an_alias("active", "deprecated")
@@ -58,7 +58,7 @@ def test_the_factory_starts_several_servers_and_stops_them(
     models_server_factory: ServerFactory,
 ) -> None:
     """models_server_factory starts servers with their own catalogues and keys."""
-    small = models_server_factory(Catalog.synthetic(3))
+    small = models_server_factory(Catalogue.synthetic(3))
     other = models_server_factory(api_key="sk-other")
     assert len(small.catalog) == 3
     assert small.api_key != other.api_key
@@ -131,7 +131,7 @@ def test_importing_the_package_does_not_import_pytest() -> None:
 def catalogue_file(tmp_path: Path) -> Path:
     """A JSON catalogue of five synthetic models on disk."""
     path = tmp_path / "catalog.json"
-    path.write_bytes(Catalog.synthetic(5).dumps())
+    path.write_bytes(Catalogue.synthetic(5).dumps())
     return path
 
 
@@ -141,7 +141,7 @@ def test_the_factory_takes_a_catalogue_path(
 ) -> None:
     """A path (str or Path) is read at start: the server serves that catalogue, no 500s."""
     server = models_server_factory(str(catalogue_file) if as_text else catalogue_file)
-    assert server.catalog.ids == Catalog.synthetic(5).ids
+    assert server.catalog.ids == Catalogue.synthetic(5).ids
     with urllib3.PoolManager(retries=False) as pool:
         response = pool.request(
             "GET",
@@ -158,7 +158,7 @@ BUILTIN_FILE = str(resources.files("anthropic_models.server").joinpath("builtin_
 @pytest.mark.parametrize("models_server", [{"catalog": BUILTIN_FILE}], indirect=True)
 def test_models_server_takes_a_catalogue_path(models_server: RunningServer) -> None:
     """models_server with catalog= a path string (here the built-in file) serves it."""
-    assert models_server.catalog.ids == Catalog.builtin().ids
+    assert models_server.catalog.ids == Catalogue.builtin().ids
 
 
 def test_a_bad_catalogue_path_fails_at_start(
@@ -178,7 +178,7 @@ def test_a_catalogue_of_another_type_is_a_type_error_at_start(
     models_server_factory: ServerFactory, catalog: Any
 ) -> None:
     """bytes, numbers, lists or dicts are refused with a TypeError before anything listens."""
-    with pytest.raises(TypeError, match="catalog: expected a Catalog, a path"):
+    with pytest.raises(TypeError, match="catalog: expected a Catalogue, a path"):
         models_server_factory(catalog)
-    with pytest.raises(TypeError, match="catalog: expected a Catalog, a path"):
+    with pytest.raises(TypeError, match="catalog: expected a Catalogue, a path"):
         ModelsApp(catalog)

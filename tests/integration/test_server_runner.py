@@ -12,7 +12,7 @@ from typing import Any, Optional
 import pytest
 import urllib3
 
-from anthropic_models.server import Catalog, ModelsApp, serve_in_thread
+from anthropic_models.server import Catalogue, ModelsApp, serve_in_thread
 from anthropic_models.server.runner import RunningServer
 
 pytestmark = pytest.mark.integration
@@ -54,7 +54,7 @@ def test_serve_in_thread_listens_on_a_free_port_and_answers() -> None:
         assert server.port > 0
         assert str(server) == server.url
         assert server.api_key == KEY
-        assert server.catalog.ids == Catalog.builtin().ids
+        assert server.catalog.ids == Catalogue.builtin().ids
         assert server.running
         ids, _ = walk(server, 7)
         assert ids == list(server.catalog.view_ids())
@@ -85,7 +85,7 @@ def test_the_server_stops_when_the_block_raises() -> None:
 
 def test_options_go_to_a_new_app_but_not_to_a_given_one() -> None:
     """serve_in_thread(catalog, **options) builds an app; a ModelsApp with options is a TypeError."""
-    catalog = Catalog.synthetic(5)
+    catalog = Catalogue.synthetic(5)
     with serve_in_thread(catalog, api_key=KEY) as server:
         assert server.catalog is catalog
         assert server.app.api_key == KEY
@@ -101,7 +101,7 @@ def test_sixteen_threads_walking_at_once_all_get_the_whole_catalogue() -> None:
     results: list[tuple[list[str], list[str]]] = []
     errors: list[BaseException] = []
     lock = threading.Lock()
-    with serve_in_thread(Catalog.synthetic(60), api_key=KEY) as server:
+    with serve_in_thread(Catalogue.synthetic(60), api_key=KEY) as server:
         start = threading.Barrier(16)
 
         def worker(limit: int) -> None:
@@ -166,7 +166,7 @@ def test_requests_the_http_layer_refuses_get_the_spec_error_body(
 
 def test_a_raw_percent_2f_stays_inside_the_model_id() -> None:
     """The runner hands the raw target to the app, so %2F is part of an id, not a separator."""
-    catalog = Catalog(
+    catalog = Catalogue(
         [
             {
                 "id": "org/m",

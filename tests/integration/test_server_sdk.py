@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from anthropic_models.server import Catalog, RunningServer, serve_in_thread
+from anthropic_models.server import Catalogue, RunningServer, serve_in_thread
 from anthropic_models.server.catalog import STAGES
 from tests.conftest import ROOT
 
@@ -33,7 +33,7 @@ anthropic: Any = pytest.importorskip("anthropic")
 KEY = "sk-ant-sdk-key"
 WORKSPACE = "wrkspc_011CZkZaBF1tNoB5wlCeusgy"
 STAGE_SETS = [list(stages) for size in (1, 2, 3) for stages in combinations(STAGES, size)]
-CATALOG = Catalog.builtin()
+CATALOG = Catalogue.builtin()
 RETIRED = CATALOG.view_ids(["retired"])
 RETIRED_ALIASES = sorted(alias for alias, target in CATALOG.aliases.items() if target in RETIRED)
 DEFAULT_ALIASES = sorted(set(CATALOG.aliases) - set(RETIRED_ALIASES))

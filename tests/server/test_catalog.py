@@ -18,8 +18,8 @@ from anthropic_models.server.catalog import (
     DEFAULT_LIFECYCLE,
     MAX_CATALOG_BYTES,
     MAX_SYNTHETIC,
-    Catalog,
     CatalogError,
+    Catalogue,
     PageError,
 )
 from anthropic_models_generated.models import Lifecycle, ModelInfo
@@ -40,13 +40,13 @@ def test_models_are_ordered_newest_first_with_the_id_breaking_ties() -> None:
     catalog = small_catalog()
     assert list(catalog.ids) == SMALL_ORDER
     assert [m.id for m in catalog.models] == SMALL_ORDER
-    assert [m.id for m in Catalog(reversed(SMALL_MODELS)).models] == SMALL_ORDER
+    assert [m.id for m in Catalogue(reversed(SMALL_MODELS)).models] == SMALL_ORDER
 
 
 def test_tie_break_is_code_point_order() -> None:
     """Ties sort by id in code point order (uppercase before lowercase, shorter prefix first)."""
     same = "2025-01-01T00:00:00Z"
-    catalog = Catalog([model("b", same), model("B", same), model("a1", same), model("a", same)])
+    catalog = Catalogue([model("b", same), model("B", same), model("a1", same), model("a", same)])
     assert catalog.ids == ("B", "a", "a1", "b")
 
 
@@ -93,7 +93,7 @@ def test_model_info_objects_are_accepted() -> None:
         display_name="Obj",
         lifecycle=Lifecycle.active,
     )
-    catalog = Catalog([info, *SMALL_MODELS])
+    catalog = Catalogue([info, *SMALL_MODELS])
     assert catalog.ids[0] == "obj"
     assert json.loads(catalog.model_json("obj") or b"") == {
         "id": "obj",
@@ -216,9 +216,9 @@ class _CountingDict(dict):  # type: ignore[type-arg]
 
 
 @pytest.fixture(scope="module")
-def big_catalog() -> Catalog:
+def big_catalog() -> Catalogue:
     """100,000 synthetic models."""
-    return Catalog.synthetic(100_000)
+    return Catalogue.synthetic(100_000)
 
 
 @pytest.mark.parametrize("lifecycle", [None, ["retired"], ["active"], ALL_STAGES])
@@ -227,13 +227,13 @@ def big_catalog() -> Catalog:
     [{}, {"after_id": 50_000}, {"before_id": 99_999}, {"after_id": 99_990}, {"before_id": 3}],
 )
 def test_a_page_of_a_huge_catalogue_reads_only_its_own_models(
-    big_catalog: Catalog, cursor: dict[str, int], lifecycle: Any
+    big_catalog: Catalogue, cursor: dict[str, int], lifecycle: Any
 ) -> None:
     """On 100,000 models a page of any view reads at most `limit` models and makes one lookup."""
     big_catalog.page_json(lifecycle=lifecycle)  # builds the view once
     encoded = _CountingTuple(big_catalog._encoded)
     index = _CountingDict(big_catalog._index)
-    patched = Catalog.__new__(Catalog)
+    patched = Catalogue.__new__(Catalogue)
     for name in ("_ids", "_aliases", "_models", "_stages", "_views", "_views_lock"):
         object.__setattr__(patched, name, getattr(big_catalog, name))
     object.__setattr__(patched, "_encoded", encoded)
@@ -251,17 +251,17 @@ def test_a_page_of_a_huge_catalogue_reads_only_its_own_models(
 
 def test_synthetic_is_deterministic() -> None:
     """The same n and seed give byte-identical catalogues; another seed gives another one."""
-    assert Catalog.synthetic(300).dumps() == Catalog.synthetic(300).dumps()
-    assert Catalog.synthetic(300, seed=7).dumps() == Catalog.synthetic(300, seed=7).dumps()
-    assert Catalog.synthetic(300, seed=7).dumps() != Catalog.synthetic(300).dumps()
-    assert len(Catalog.synthetic(0)) == 0
+    assert Catalogue.synthetic(300).dumps() == Catalogue.synthetic(300).dumps()
+    assert Catalogue.synthetic(300, seed=7).dumps() == Catalogue.synthetic(300, seed=7).dumps()
+    assert Catalogue.synthetic(300, seed=7).dumps() != Catalogue.synthetic(300).dumps()
+    assert len(Catalogue.synthetic(0)) == 0
 
 
 def test_synthetic_models_pass_full_validation_and_have_ties() -> None:
     """The synthetic generator (trusted when building) yields models the validating path accepts."""
-    synthetic = Catalog.synthetic(500, seed=3)
+    synthetic = Catalogue.synthetic(500, seed=3)
     document = json.loads(synthetic.dumps())
-    again = Catalog(document["models"], document["aliases"])
+    again = Catalogue(document["models"], document["aliases"])
     assert again.dumps() == synthetic.dumps()
     created = [m.created_at for m in synthetic.models]
     assert len(set(created)) < len(created)
@@ -276,7 +276,7 @@ def test_synthetic_models_pass_full_validation_and_have_ties() -> None:
 
 def test_synthetic_lifecycles_are_a_realistic_mix() -> None:
     """About 40 % active, 15 % deprecated, 45 % retired, interleaved, with consistent dates."""
-    synthetic = Catalog.synthetic(4000, seed=1)
+    synthetic = Catalogue.synthetic(4000, seed=1)
     counts = Counter(Lifecycle(m.lifecycle).value for m in synthetic.models)
     assert 0.33 < counts["active"] / 4000 < 0.47
     assert 0.10 < counts["deprecated"] / 4000 < 0.20
@@ -310,12 +310,12 @@ def test_synthetic_dates_stay_in_range_up_to_the_maximum() -> None:
 def test_synthetic_refuses_a_bad_count(n: Any) -> None:
     """The count must be an integer from 0 to MAX_SYNTHETIC."""
     with pytest.raises(CatalogError, match=f"from 0 to {MAX_SYNTHETIC}, got"):
-        Catalog.synthetic(n)
+        Catalogue.synthetic(n)
 
 
 def test_a_large_synthetic_catalogue_builds_and_filters() -> None:
     """200,000 models (past the old date overflow's reach) build and page by view."""
-    catalog = Catalog.synthetic(200_000, seed=9)
+    catalog = Catalogue.synthetic(200_000, seed=9)
     assert len(catalog) == 200_000
     oldest = catalog.get(catalog.ids[-1])
     assert oldest is not None and oldest.created_at.year >= 1970
@@ -325,7 +325,7 @@ def test_a_large_synthetic_catalogue_builds_and_filters() -> None:
 
 def test_builtin_catalogue_is_complete_and_ordered() -> None:
     """Every model has every required capability key; releases are in order, with one epoch."""
-    catalog = Catalog.builtin()
+    catalog = Catalogue.builtin()
     required = set(capabilities())
     for raw in json.loads(catalog.dumps())["models"]:
         caps = raw["capabilities"]
@@ -349,15 +349,15 @@ def test_builtin_catalogue_is_complete_and_ordered() -> None:
 def test_dumps_round_trips_through_a_file(tmp_path: Path) -> None:
     """dumps() writes what from_json_file() reads back, byte for byte."""
     path = tmp_path / "catalog.json"
-    path.write_bytes(Catalog.builtin().dumps())
-    assert Catalog.from_json_file(path).dumps() == Catalog.builtin().dumps()
+    path.write_bytes(Catalogue.builtin().dumps())
+    assert Catalogue.from_json_file(path).dumps() == Catalogue.builtin().dumps()
 
 
 def test_a_list_file_is_a_catalogue_without_aliases(tmp_path: Path) -> None:
     """A JSON array of models is a catalogue too."""
     path = tmp_path / "list.json"
     path.write_text(json.dumps(SMALL_MODELS), encoding="utf-8")
-    catalog = Catalog.from_json_file(path)
+    catalog = Catalogue.from_json_file(path)
     assert list(catalog.ids) == SMALL_ORDER
     assert dict(catalog.aliases) == {}
 
@@ -452,7 +452,7 @@ def test_file_errors_name_the_file_and_the_json_path(
     path = tmp_path / "catalog.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(CatalogError) as caught:
-        Catalog.from_json_file(path)
+        Catalogue.from_json_file(path)
     assert str(caught.value).startswith(f"{path}: ")
     assert message in str(caught.value)
 
@@ -475,28 +475,28 @@ def test_unreadable_files_are_catalog_errors(tmp_path: Path, content: bytes, mes
     path = tmp_path / "catalog.json"
     path.write_bytes(content)
     with pytest.raises(CatalogError, match=message):
-        Catalog.from_json_file(path)
+        Catalogue.from_json_file(path)
 
 
 def test_a_missing_file_is_a_catalog_error(tmp_path: Path) -> None:
     """A file that cannot be read is a CatalogError naming it."""
     with pytest.raises(CatalogError, match="cannot read the catalogue"):
-        Catalog.from_json_file(tmp_path / "absent.json")
+        Catalogue.from_json_file(tmp_path / "absent.json")
 
 
 def test_python_values_that_are_not_json_are_refused() -> None:
     """A dict given in Python with a value JSON cannot hold (NaN, a set) is refused."""
     with pytest.raises(CatalogError, match=r"models\[0\]: not representable as JSON"):
-        Catalog([_bad(extra=float("nan"))])
+        Catalogue([_bad(extra=float("nan"))])
     with pytest.raises(CatalogError, match=r"models\[0\]: not representable as JSON"):
-        Catalog([_bad(extra={1, 2})])
+        Catalogue([_bad(extra={1, 2})])
     with pytest.raises(CatalogError, match=r"models\[0\]: expected an object, got str"):
-        Catalog(["x"])  # type: ignore[list-item]
+        Catalogue(["x"])  # type: ignore[list-item]
 
 
 def test_the_codec_reads_what_the_catalogue_serves() -> None:
     """Every built-in model decodes strictly enough: lenient decode gives back the listed ids."""
-    catalog = Catalog.builtin()
+    catalog = Catalogue.builtin()
     decoded = [_codec.decode(catalog.model_json(i) or b"", ModelInfo).id for i in catalog.ids]
     assert decoded == list(catalog.ids)
 
@@ -524,7 +524,7 @@ def test_a_lone_surrogate_escape_is_a_catalog_error(
     path = tmp_path / "catalog.json"
     path.write_text(document.replace('"id": "\\udcff", "type": "model"', _SURROGATE_MODEL), "ascii")
     with pytest.raises(CatalogError) as caught:
-        Catalog.from_json_file(path)
+        Catalogue.from_json_file(path)
     message = str(caught.value)
     assert f"{where}: holds a lone surrogate" in message
     message.encode("ascii")  # the message itself is printable anywhere
@@ -539,7 +539,7 @@ _SURROGATE_MODEL = (
 def test_a_surrogate_alias_is_a_catalog_error() -> None:
     """An alias that is not Unicode text is refused, quoted escaped."""
     with pytest.raises(CatalogError, match=re.escape('aliases["\\udcff"]: the alias holds a lone')):
-        Catalog([model("m", "2025-01-01T00:00:00Z")], {"\udcff": "m"})
+        Catalogue([model("m", "2025-01-01T00:00:00Z")], {"\udcff": "m"})
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
@@ -551,7 +551,7 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) ->
     with path.open("wb") as file:
         file.truncate(MAX_CATALOG_BYTES + 1)
     with pytest.raises(CatalogError, match=f"has {MAX_CATALOG_BYTES + 1} bytes; .* at most"):
-        Catalog.from_json_file(path)
+        Catalogue.from_json_file(path)
 
 
 def test_dev_zero_is_refused_at_once() -> None:
@@ -559,7 +559,7 @@ def test_dev_zero_is_refused_at_once() -> None:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
     with pytest.raises(CatalogError, match="found byte 0x00"):
-        Catalog.from_json_file("/dev/zero")
+        Catalogue.from_json_file("/dev/zero")
 
 
 def test_an_endless_json_stream_is_refused_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -583,7 +583,7 @@ def test_an_endless_json_stream_is_refused_at_the_limit(monkeypatch: pytest.Monk
     feeder.start()
     try:
         with pytest.raises(CatalogError, match="more than 4194304 bytes"):
-            Catalog.from_json_file(f"/dev/fd/{read}")
+            Catalogue.from_json_file(f"/dev/fd/{read}")
     finally:
         os.close(read)
         feeder.join(5)
@@ -593,11 +593,11 @@ def test_an_endless_json_stream_is_refused_at_the_limit(monkeypatch: pytest.Monk
 def test_a_path_of_another_type_is_a_type_error(path: Any) -> None:
     """from_json_file takes a str or a path; bytes or anything else is a TypeError at once."""
     with pytest.raises(TypeError, match="a catalogue path must be a str or a path"):
-        Catalog.from_json_file(path)
+        Catalogue.from_json_file(path)
 
 
 def test_a_note_is_accepted_and_the_builtin_file_reloads(tmp_path: Path) -> None:
     """A top-level "note" string is accepted (and ignored), as in the built-in catalogue."""
     path = tmp_path / "noted.json"
     path.write_text(json.dumps({"note": "illustrative", "models": SMALL_MODELS}), "utf-8")
-    assert list(Catalog.from_json_file(path).ids) == SMALL_ORDER
+    assert list(Catalogue.from_json_file(path).ids) == SMALL_ORDER

@@ -12,7 +12,7 @@ from wsgiref.validate import validator
 import pytest
 
 from anthropic_models.errors import InvalidArgumentError
-from anthropic_models.server import Catalog, ModelsApp
+from anthropic_models.server import Catalogue, ModelsApp
 from tests.catalogue_facts import an_alias
 from tests.server.wsgi import KEY, SMALL_ORDER, Answer, call, environ, model, small_catalog
 
@@ -274,7 +274,7 @@ def test_unknown_model_is_404(app: ModelsApp) -> None:
 def odd_app() -> ModelsApp:
     """An app whose ids need percent-encoding: a slash, spaces, non-ASCII, a percent sign."""
     ids = ["org/model", "with space", "modèle", "100%", "a?b", "plus+sign"]
-    catalog = Catalog([model(i, f"2025-01-0{n + 1}T00:00:00Z") for n, i in enumerate(ids)])
+    catalog = Catalogue([model(i, f"2025-01-0{n + 1}T00:00:00Z") for n, i in enumerate(ids)])
     return ModelsApp(catalog, api_key=KEY)
 
 
@@ -329,7 +329,7 @@ def test_get_model_ignores_query_parameters_but_not_bad_encoding(app: ModelsApp)
 @pytest.mark.parametrize("name", an_alias("retired"))
 def test_retired_models_are_still_returned(name: str) -> None:
     """GET of a retired model, by id or alias, answers 200 with lifecycle retired."""
-    app = ModelsApp(Catalog.builtin(), api_key=KEY)
+    app = ModelsApp(Catalogue.builtin(), api_key=KEY)
     answer = call(app, f"/v1/models/{name}")
     assert answer.status == 200
     assert answer.json()["lifecycle"] == "retired"
@@ -434,7 +434,7 @@ def test_an_unexpected_exception_is_a_500_api_error(
     def broken(*args: Any, **kwargs: Any) -> bytes:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(Catalog, "page_json", broken)
+    monkeypatch.setattr(Catalogue, "page_json", broken)
     answer = call(app, "/v1/models")
     assert_error(answer, 500, "api_error", "unexpected error")
     assert b"boom" not in answer.body
@@ -500,7 +500,7 @@ def test_bad_app_options_are_refused(kwargs: dict[str, Any], message: str) -> No
 def test_the_default_catalogue_is_the_builtin_one() -> None:
     """ModelsApp() serves the built-in catalogue and accepts any key."""
     app = ModelsApp()
-    assert app.catalog.ids == Catalog.builtin().ids
+    assert app.catalog.ids == Catalogue.builtin().ids
     assert app.api_key is None
     assert "any key" in repr(app)
 

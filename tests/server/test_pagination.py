@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
-from anthropic_models.server import Catalog, ModelsApp
+from anthropic_models.server import Catalogue, ModelsApp
 from anthropic_models.server.catalog import MAX_LIMIT
 from tests.server.wsgi import (
     ALL_STAGES,
@@ -165,7 +165,7 @@ def test_after_the_last_model_is_an_empty_page(app: ModelsApp) -> None:
 
 def test_a_view_with_no_model_is_one_empty_page() -> None:
     """A stage no model is in gives an empty page whatever the cursor."""
-    app = ModelsApp(Catalog([model("only", "2025-01-01T00:00:00Z")]), api_key=KEY)
+    app = ModelsApp(Catalogue([model("only", "2025-01-01T00:00:00Z")]), api_key=KEY)
     for params in ({}, {"after_id": "only"}, {"before_id": "only"}):
         data = page(app, ["retired"], **params)
         assert data == {"data": [], "first_id": None, "has_more": False, "last_id": None}
@@ -179,13 +179,13 @@ def test_before_the_first_model_is_an_empty_page(app: ModelsApp) -> None:
 
 def test_an_empty_catalogue_is_one_empty_page() -> None:
     """With no models the first page is empty and has_more is false."""
-    data = page(ModelsApp(Catalog(), api_key=KEY))
+    data = page(ModelsApp(Catalogue(), api_key=KEY))
     assert data == {"data": [], "first_id": None, "has_more": False, "last_id": None}
 
 
 def test_default_limit_is_the_specs_and_limits_run_to_its_maximum() -> None:
     """No limit gives the spec's default (20); 1 and the maximum (1000) are accepted."""
-    app = ModelsApp(Catalog.synthetic(MAX_LIMIT + 5), api_key=KEY)
+    app = ModelsApp(Catalogue.synthetic(MAX_LIMIT + 5), api_key=KEY)
     assert len(page(app)["data"]) == 20
     assert page(app)["has_more"] is True
     assert len(page(app, limit=1)["data"]) == 1
@@ -214,7 +214,7 @@ def test_unknown_query_parameters_are_ignored(app: ModelsApp) -> None:
 
 def test_plus_in_a_cursor_is_a_space() -> None:
     """Form encoding: '+' in the query is a space, '%2B' a plus sign."""
-    catalog = Catalog(
+    catalog = Catalogue(
         [
             model("a b", "2025-02-01T00:00:00Z"),
             model("a+b", "2025-01-01T00:00:00Z"),
@@ -228,7 +228,7 @@ def test_plus_in_a_cursor_is_a_space() -> None:
 
 def test_non_ascii_cursors_round_trip() -> None:
     """A cursor in UTF-8, percent-encoded, names its model."""
-    catalog = Catalog(
+    catalog = Catalogue(
         [model("modèle-é", "2025-02-01T00:00:00Z"), model("z", "2024-01-01T00:00:00Z")]
     )
     app = ModelsApp(catalog, api_key=KEY)

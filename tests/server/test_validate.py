@@ -10,7 +10,7 @@ import pytest
 
 from anthropic_models._validation import spec_validator
 from anthropic_models.errors import MissingDependencyError
-from anthropic_models.server import Catalog, ModelsApp
+from anthropic_models.server import Catalogue, ModelsApp
 from tests.catalogue_facts import CATALOG, a_model, an_alias
 from tests.server.test_errors import _every_kind_of_request, _nasty_targets
 from tests.server.wsgi import KEY, call, small_catalog
@@ -22,7 +22,7 @@ RETIRED = CATALOG.view_ids(["retired"])
 def validating() -> ModelsApp:
     """The built-in catalogue served with validation on."""
     pytest.importorskip("openapi_core")
-    return ModelsApp(Catalog.builtin(), api_key=KEY, validate=True)
+    return ModelsApp(Catalogue.builtin(), api_key=KEY, validate=True)
 
 
 def _valid_and_invalid_requests() -> list[dict[str, Any]]:
@@ -81,7 +81,7 @@ def test_validated_traffic_never_fails_response_validation(
 
 def test_the_walk_under_validation_matches_the_plain_app(validating: ModelsApp) -> None:
     """Validation changes no answer: the same bodies as without it."""
-    plain = ModelsApp(Catalog.builtin(), api_key=KEY)
+    plain = ModelsApp(Catalogue.builtin(), api_key=KEY)
     for request in _valid_and_invalid_requests():
         if request.get("method", "GET") == "GET":
             a, b = call(validating, **request), call(plain, **request)
@@ -94,7 +94,7 @@ def test_a_response_that_fails_the_spec_becomes_a_logged_500(
     validating: ModelsApp, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """If the server ever answered off-spec, validation turns it into a 500 api_error saying why."""
-    monkeypatch.setattr(Catalog, "model_json", lambda self, i: b'{"id": 3}')
+    monkeypatch.setattr(Catalogue, "model_json", lambda self, i: b'{"id": 3}')
     answer = call(validating, f"/v1/models/{a_model('active')}")
     assert answer.status == 500
     assert answer.error_type == "api_error"

@@ -9,7 +9,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 
 import attrs
 
-from anthropic_models.server.catalog import Catalog
+from anthropic_models.server.catalog import Catalogue
 
 KEY = "sk-test-key"
 
@@ -83,9 +83,9 @@ def in_view(stages: Optional[Sequence[str]]) -> list[str]:
     return [i for i in SMALL_ORDER if SMALL_STAGES[i] in wanted]
 
 
-def small_catalog() -> Catalog:
+def small_catalog() -> Catalogue:
     """The seven-model catalogue, with two aliases."""
-    return Catalog(SMALL_MODELS, SMALL_ALIASES)
+    return Catalogue(SMALL_MODELS, SMALL_ALIASES)
 
 
 @attrs.frozen

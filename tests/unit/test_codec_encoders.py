@@ -10,14 +10,14 @@ import attrs
 import pytest
 
 from anthropic_models import _codec
-from anthropic_models.server import Catalog
+from anthropic_models.server import Catalogue
 from anthropic_models_generated import decoders, encoders, models
 from tests.conftest import load_fixture
 
 
 def catalogue_models() -> list[models.ModelInfo]:
     """Every model of the built-in catalogue and of a synthetic one (beta fields included)."""
-    return [*Catalog.builtin().models, *Catalog.synthetic(200, seed=3).models]
+    return [*Catalogue.builtin().models, *Catalogue.synthetic(200, seed=3).models]
 
 
 def test_every_model_class_has_an_encoder() -> None:

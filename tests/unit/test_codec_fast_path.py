@@ -11,7 +11,7 @@ import pytest
 from anthropic_models import _codec
 from anthropic_models.errors import ResponseValidationError
 from anthropic_models_generated import models
-from tests import legacy_codec
+from tests import reference_decoder
 
 # Values of every JSON type, and near misses of the types the models use.
 REPLACEMENTS: list[Any] = [
@@ -82,7 +82,7 @@ def test_every_mutation_of_a_page_decodes_or_fails_as_the_old_decoder_says(
     }
     checked = 0
     for path, document in _mutations(page):
-        expected = legacy_codec.checked(document, models.ListModelsResponse)
+        expected = reference_decoder.checked(document, models.ListModelsResponse)
         assert _generated(document, models.ListModelsResponse) == expected, path
         checked += 1
     assert checked > 1500

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from anthropic_models import _codec
 from anthropic_models.pagination import Cursor, ModelPage, walk
-from anthropic_models.server import Catalog
+from anthropic_models.server import Catalogue
 from anthropic_models_generated.models import ListModelsResponse
 
 SETTINGS = settings(max_examples=150, deadline=None)
@@ -25,7 +25,7 @@ catalogues = st.lists(
     max_size=25,
     unique_by=lambda item: item[0],
 ).map(
-    lambda items: Catalog(
+    lambda items: Catalogue(
         [
             {
                 "id": model_id,
@@ -42,7 +42,7 @@ catalogues = st.lists(
 limits = st.integers(min_value=1, max_value=30)
 
 
-def fetch(catalog: Catalog, limit: int) -> Any:
+def fetch(catalog: Catalogue, limit: int) -> Any:
     """A page fetcher over the catalogue's JSON, as a client would see it."""
 
     def get(cursor: Cursor) -> ModelPage:
@@ -63,7 +63,7 @@ def fetch(catalog: Catalog, limit: int) -> Any:
 
 @SETTINGS
 @given(catalogues, limits)
-def test_forward_walk_covers_the_catalogue_once_in_order(catalog: Catalog, limit: int) -> None:
+def test_forward_walk_covers_the_catalogue_once_in_order(catalog: Catalogue, limit: int) -> None:
     """A forward walk with any limit yields every model once, newest first, ties by id."""
     ids = [m.id for m in walk(fetch(catalog, limit), Cursor())]
     assert ids == list(catalog.ids)
@@ -74,7 +74,7 @@ def test_forward_walk_covers_the_catalogue_once_in_order(catalog: Catalog, limit
 @SETTINGS
 @given(catalogues, limits, st.data())
 def test_backward_walk_is_the_forward_walk_reversed(
-    catalog: Catalog, limit: int, data: st.DataObject
+    catalog: Catalogue, limit: int, data: st.DataObject
 ) -> None:
     """From any cursor, walking backward gives exactly the models before it, nearest first."""
     if not len(catalog):
@@ -89,7 +89,7 @@ def test_backward_walk_is_the_forward_walk_reversed(
 
 @SETTINGS
 @given(catalogues, limits, st.data())
-def test_every_page_follows_the_rules(catalog: Catalog, limit: int, data: st.DataObject) -> None:
+def test_every_page_follows_the_rules(catalog: Catalogue, limit: int, data: st.DataObject) -> None:
     """Any single page: exclusive cursors, the right slice, has_more for its direction, its ids."""
     ids = list(catalog.ids)
     cursor: Optional[str] = data.draw(st.sampled_from(ids)) if ids else None

@@ -18,17 +18,22 @@ from anthropic_models.server.app import ModelsApp
 from anthropic_models.server.catalog import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
-    Catalog,
     CatalogError,
+    Catalogue,
     PageError,
 )
 from anthropic_models.server.runner import RunningServer, serve_forever, serve_in_thread
+
+Catalog = Catalogue
+"""The earlier name of :class:`Catalogue` (one word, catalogue, for one thing), kept for
+existing test suites."""
 
 __all__ = [
     "DEFAULT_LIMIT",
     "MAX_LIMIT",
     "Catalog",
     "CatalogError",
+    "Catalogue",
     "ModelsApp",
     "PageError",
     "RunningServer",

@@ -29,8 +29,8 @@ an error body carries the same id as ``request_id``. Every answer to a request t
 official SDK reads it from errors). An unexpected exception becomes a ``500
 api_error`` (and is logged), never a traceback.
 
->>> from anthropic_models.server.catalog import Catalog
->>> app = ModelsApp(Catalog.builtin(), api_key="sk-test")
+>>> from anthropic_models.server.catalog import Catalogue
+>>> app = ModelsApp(Catalogue.builtin(), api_key="sk-test")
 >>> app.api_key, len(app.catalog)
 ('sk-test', 33)
 """
@@ -48,7 +48,7 @@ import attrs
 
 from anthropic_models._redact import check_secret
 from anthropic_models.errors import InvalidArgumentError
-from anthropic_models.server.catalog import DEFAULT_LIMIT, Catalog, PageError
+from anthropic_models.server.catalog import DEFAULT_LIMIT, Catalogue, PageError
 from anthropic_models.server.faults import Fault, FaultInjector
 from anthropic_models.server.request import (
     BadRequest,
@@ -141,24 +141,24 @@ def _text(value: object) -> Optional[str]:
     return None if value is None else str(value)
 
 
-def _catalog(catalog: object) -> Catalog:
+def _catalog(catalog: object) -> Catalogue:
     if catalog is None:
-        return Catalog.builtin()
-    if isinstance(catalog, Catalog):
+        return Catalogue.builtin()
+    if isinstance(catalog, Catalogue):
         return catalog
     if isinstance(catalog, (str, os.PathLike)):
-        return Catalog.from_json_file(catalog)
+        return Catalogue.from_json_file(catalog)
     raise TypeError(
-        f"catalog: expected a Catalog, a path to a JSON catalogue or None, "
+        f"catalog: expected a Catalogue, a path to a JSON catalogue or None, "
         f"not {type(catalog).__name__}"
     )
 
 
 class ModelsApp:
-    """A WSGI application serving a :class:`Catalog` as the Models API.
+    """A WSGI application serving a :class:`Catalogue` as the Models API.
 
-    ``catalog``: a :class:`Catalog`, a path (str or :class:`os.PathLike`) to a JSON catalogue
-    read at once (:meth:`Catalog.from_json_file`), or None for the built-in one; anything else is
+    ``catalog``: a :class:`Catalogue`, a path (str or :class:`os.PathLike`) to a JSON catalogue
+    read at once (:meth:`Catalogue.from_json_file`), or None for the built-in one; anything else is
     a TypeError. ``api_key``: accept only this key (compared in constant time), which must be
     visible ASCII, the client's rule (``anthropic_models._redact.check_secret``; else
     :class:`~anthropic_models.errors.InvalidArgumentError`); None accepts any visible-ASCII key.
@@ -171,7 +171,7 @@ class ModelsApp:
 
     def __init__(
         self,
-        catalog: Union[Catalog, str, os.PathLike[str], None] = None,
+        catalog: Union[Catalogue, str, os.PathLike[str], None] = None,
         *,
         api_key: Optional[str] = None,
         latency_ms: float = 0,
@@ -200,7 +200,7 @@ class ModelsApp:
             self._validator = spec_validator()
 
     @property
-    def catalog(self) -> Catalog:
+    def catalog(self) -> Catalogue:
         """The catalogue served."""
         return self._catalog
 

@@ -9,7 +9,7 @@ Cursors are positions in the newest-first order of the whole catalogue, so a cur
 model the view leaves out (a retired model under the default view): the page holds the view's
 models after (or before) that position.
 
->>> catalog = Catalog(
+>>> catalog = Catalogue(
 ...     [{"id": f"m{n}", "type": "model", "created_at": f"2025-01-0{n}T00:00:00Z",
 ...       "display_name": f"M{n}", "lifecycle": "retired" if n == 2 else "active"}
 ...      for n in range(1, 6)],
@@ -67,8 +67,8 @@ __all__ = [
     "MAX_LIMIT",
     "MAX_SYNTHETIC",
     "STAGES",
-    "Catalog",
     "CatalogError",
+    "Catalogue",
     "PageError",
 ]
 
@@ -81,7 +81,7 @@ MAX_LIMIT: int = int(_LIMIT.maximum or 0)
 """The largest accepted ``limit`` (the spec's maximum)."""
 
 
-class Catalog:
+class Catalogue:
     """An immutable catalogue of models, newest first, with aliases for ``GET /v1/models/{alias}``.
 
     Build one from models (:class:`ModelInfo` objects or JSON-shaped dicts, in any order) and an
@@ -91,7 +91,7 @@ class Catalog:
     text that UTF-8 can carry. Duplicate ids are refused; an alias must name a listed id and must
     not itself be an id.
 
-    >>> catalog = Catalog(
+    >>> catalog = Catalogue(
     ...     [{"id": "m1", "type": "model", "created_at": "2025-01-01T00:00:00Z",
     ...       "display_name": "M1", "lifecycle": "active"}],
     ...     aliases={"m-latest": "m1"},
@@ -190,25 +190,25 @@ class Catalog:
         return checked
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
-        raise AttributeError(f"a Catalog is immutable: cannot set {name}")
+        raise AttributeError(f"a Catalogue is immutable: cannot set {name}")
 
     def __delattr__(self, name: str) -> NoReturn:
-        raise AttributeError(f"a Catalog is immutable: cannot delete {name}")
+        raise AttributeError(f"a Catalogue is immutable: cannot delete {name}")
 
     # Constructors.
 
     @classmethod
-    def builtin(cls) -> Catalog:
+    def builtin(cls) -> Catalogue:
         """The built-in catalogue as of late November 2026: current, deprecated and retired models.
 
-        >>> Catalog.builtin().ids[0]
+        >>> Catalogue.builtin().ids[0]
         'claude-fable-5-2'
         """
         data = resources.files(__package__).joinpath("builtin_catalog.json").read_bytes()
         return cls._from_json_bytes(data, "<built-in catalogue>")
 
     @classmethod
-    def from_json_file(cls, path: Union[str, os.PathLike[str]]) -> Catalog:
+    def from_json_file(cls, path: Union[str, os.PathLike[str]]) -> Catalogue:
         """A catalogue from a JSON file: a list of models, or ``{"models": [...], "aliases": {...}}``.
 
         The object form may carry a ``"note"`` string (ignored). Files larger than
@@ -227,7 +227,7 @@ class Catalog:
         return cls._from_json_bytes(data, str(path))
 
     @classmethod
-    def _from_json_bytes(cls, data: bytes, source: str) -> Catalog:
+    def _from_json_bytes(cls, data: bytes, source: str) -> Catalogue:
         models, aliases, models_path = parse_document(data, source)
         catalog = cls.__new__(cls)
         try:
@@ -237,11 +237,11 @@ class Catalog:
         return catalog
 
     @classmethod
-    def synthetic(cls, n: int, seed: int = 0) -> Catalog:
+    def synthetic(cls, n: int, seed: int = 0) -> Catalogue:
         """``n`` generated models (0..:data:`MAX_SYNTHETIC`); the same ``n`` and ``seed`` give the
         same catalogue, byte for byte. See :mod:`anthropic_models.server.synthetic`.
 
-        >>> Catalog.synthetic(3).dumps() == Catalog.synthetic(3).dumps()
+        >>> Catalogue.synthetic(3).dumps() == Catalogue.synthetic(3).dumps()
         True
         """
         if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_SYNTHETIC:
@@ -271,7 +271,7 @@ class Catalog:
         return model_id in self._index
 
     def __repr__(self) -> str:
-        return f"<Catalog of {len(self._ids)} models, {len(self._aliases)} aliases>"
+        return f"<Catalogue of {len(self._ids)} models, {len(self._aliases)} aliases>"
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -328,7 +328,7 @@ class Catalog:
     def view_ids(self, lifecycle: Optional[Iterable[str]] = None) -> tuple[str, ...]:
         """The ids a list walk over this ``lifecycle`` filter yields, newest first (None: default).
 
-        >>> builtin = Catalog.builtin()
+        >>> builtin = Catalogue.builtin()
         >>> len(builtin.view_ids()) + len(builtin.view_ids(["retired"])) == len(builtin)
         True
         """
@@ -349,7 +349,7 @@ class Catalog:
         outside 1..1000, a bad ``lifecycle``, both cursors, or a cursor that names no listed model
         (aliases are not cursors).
 
-        >>> Catalog.synthetic(10).page_bounds(before_id=Catalog.synthetic(10).ids[4], limit=3)
+        >>> Catalogue.synthetic(10).page_bounds(before_id=Catalogue.synthetic(10).ids[4], limit=3)
         (1, 4, True)
         """
         try:

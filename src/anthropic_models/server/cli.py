@@ -24,7 +24,7 @@ from anthropic_models._argtypes import number, whole_number
 from anthropic_models._redact import check_secret
 from anthropic_models.errors import InvalidArgumentError, MissingDependencyError
 from anthropic_models.server.app import ModelsApp
-from anthropic_models.server.catalog import MAX_SYNTHETIC, Catalog, CatalogError
+from anthropic_models.server.catalog import MAX_SYNTHETIC, CatalogError, Catalogue
 from anthropic_models.server.runner import DEFAULT_DRAIN_SECONDS, serve_forever
 from anthropic_models.server.tls import TLSError, TLSFiles, self_signed, server_context
 
@@ -116,12 +116,12 @@ def configure_serve_parser(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run_serve)
 
 
-def _catalog(args: argparse.Namespace) -> Catalog:
+def _catalog(args: argparse.Namespace) -> Catalogue:
     if args.catalog is not None:
-        return Catalog.from_json_file(args.catalog)
+        return Catalogue.from_json_file(args.catalog)
     if args.synthetic is not None:
-        return Catalog.synthetic(args.synthetic, seed=args.seed or 0)
-    return Catalog.builtin()
+        return Catalogue.synthetic(args.synthetic, seed=args.seed or 0)
+    return Catalogue.builtin()
 
 
 def _log_to_stderr(access_log: bool) -> None:

@@ -31,7 +31,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 from anthropic_models._redact import Redactor
 from anthropic_models.server.app import ModelsApp
-from anthropic_models.server.catalog import Catalog
+from anthropic_models.server.catalog import Catalogue
 from anthropic_models.server.responses import (
     error_body,
     error_type_for,
@@ -44,7 +44,7 @@ __all__ = ["DEFAULT_DRAIN_SECONDS", "RunningServer", "serve_forever", "serve_in_
 DEFAULT_DRAIN_SECONDS = 10.0
 """How long stopping waits for requests in flight before cutting them."""
 
-CatalogSource = Union[ModelsApp, Catalog, str, "os.PathLike[str]", None]
+CatalogSource = Union[ModelsApp, Catalogue, str, "os.PathLike[str]", None]
 
 _log = logging.getLogger("anthropic_models.server")
 _access = logging.getLogger("anthropic_models.server.access")
@@ -271,7 +271,7 @@ class RunningServer:
         return self._app
 
     @property
-    def catalog(self) -> Catalog:
+    def catalog(self) -> Catalogue:
         """The catalogue served."""
         return self._app.catalog
 
@@ -344,7 +344,7 @@ def serve_in_thread(
 ) -> RunningServer:
     """Start a server in a background thread; use the result in a ``with`` block (or stop() it).
 
-    ``app_or_catalog``: a :class:`ModelsApp`, or a :class:`Catalog` or the path of a JSON one
+    ``app_or_catalog``: a :class:`ModelsApp`, or a :class:`Catalogue` or the path of a JSON one
     (None: the built-in one) for a new app built with ``app_options`` (``api_key``, ``latency_ms``, ``fail_rate``, ``seed``,
     ``faults``, ``validate``, ``retry_after``). ``port=0`` picks a free port: read ``.url``.
     ``tls``: a server-side context (:func:`anthropic_models.server.tls.server_context`) to serve

@@ -1,4 +1,4 @@
-"""Hardening of the client (issue 14, items 1-4, 6 and 10): secrets and arguments, no sockets."""
+"""The client keeps secrets out of everything it shows, and refuses bad arguments before sending."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The client and today's API: lifecycle filter, workspace, per-call options, richer errors."""
+"""The client and today's API: the lifecycle filter, the workspace, per-call options, richer errors."""
 
 from __future__ import annotations
 
