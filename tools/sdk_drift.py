@@ -4,7 +4,7 @@ Run by ``nox -s sdk-drift`` (on demand), inside a venv that holds the newest ``a
 PyPI, PyYAML and this package: ``python tools/sdk_drift.py [--spec openapi.yaml]``. It imports
 the SDK and reads its facts by introspection (``typing.get_type_hints``, pydantic model fields,
 ``Literal`` arguments, the resource methods' sources), reads ours from the spec (PyYAML) and the
-built-in catalogue (``Catalog.builtin()``), and prints one line per finding, grouped::
+built-in catalogue (``Catalogue.builtin()``), and prints one line per finding, grouped::
 
     model ids: + claude-new-6 (the SDK names it; our default view does not)
     model ids: - claude-old-4 (our default view names it; the SDK does not)
@@ -318,11 +318,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     import yaml
 
-    from anthropic_models.server.catalog import Catalog
+    from anthropic_models.server.catalog import Catalogue
     from anthropic_models.server.catalog_names import view_names
 
     spec = yaml.safe_load(args.spec.read_text(encoding="utf-8"))
-    catalog = Catalog.builtin()
+    catalog = Catalogue.builtin()
     ours = our_facts(spec, view_names(catalog), view_names(catalog, ["deprecated"]))
     lines = compare(theirs, ours)
     version = getattr(sdk, "__version__", "?")
