@@ -83,7 +83,7 @@ class Parameter(NamedTuple):
         >>> LIMIT.check(0)
         Traceback (most recent call last):
         ...
-        operations.InvalidParameterError: limit must be an integer from 1 to 1000, not 0
+        anthropic_models_generated.operations.InvalidParameterError: limit must be an integer from 1 to 1000, not 0
         """
         if value is None:
             if self.required:
