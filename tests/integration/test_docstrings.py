@@ -28,7 +28,13 @@ MODULES = sorted(
 )
 
 
-@pytest.mark.parametrize("name", MODULES)
+GENERATED = sorted(
+    f"anthropic_models_generated.{info.name}"
+    for info in pkgutil.iter_modules(importlib.import_module("anthropic_models_generated").__path__)
+)
+
+
+@pytest.mark.parametrize("name", MODULES + GENERATED)
 def test_docstring_examples_run(name: str) -> None:
     """Every example in the module's docstrings gives the output written under it."""
     result = doctest.testmod(importlib.import_module(name), raise_on_error=False, verbose=False)
