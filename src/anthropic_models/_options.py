@@ -37,6 +37,19 @@ DEFAULT_ANTHROPIC_VERSION = str(_VERSION.default)
 """The ``anthropic-version`` the official SDK sends, as the spec's default says."""
 
 
+MAX_CONNECTIONS = 10_000
+"""The largest ``connection_limit`` a client takes (pooled connections, asyncio workers)."""
+
+
+def check_connection_limit(value: object) -> int:
+    """A client's ``connection_limit``: a whole number from 1 to :data:`MAX_CONNECTIONS`."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_CONNECTIONS:
+        return value
+    raise InvalidArgumentError(
+        f"connection_limit must be an integer from 1 to {MAX_CONNECTIONS}, not {value!r}"
+    )
+
+
 def _whole_number(name: str, value: object, low: int) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value >= low:
         return value

@@ -26,12 +26,11 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, AsyncIterator, Callable, Optional, TypeVar
 
 from anthropic_models._core import FAILURES, Prepared, Retry
-from anthropic_models._options import check_id
+from anthropic_models._options import check_connection_limit, check_id
 from anthropic_models.client import (
     PAGE_SIZE_MAX,
     ModelsClient,
     Stages,
-    check_connection_limit,
     is_usable,
     page_of,
     selection,

@@ -38,6 +38,7 @@ from anthropic_models._options import (
     DEFAULT_ANTHROPIC_VERSION,
     DEFAULT_BASE_URL,
     ClientOptions,
+    check_connection_limit,
     check_id,
 )
 from anthropic_models._retry import DEFAULT_MAX_RETRY_WAIT, sleep
@@ -105,14 +106,6 @@ def _capability_path(name: object) -> list[str]:
     if path[0] not in known:
         raise InvalidArgumentError(f"unknown capability {name!r}; known: {', '.join(known)}")
     return path
-
-
-def check_connection_limit(value: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 10_000:
-        return value
-    raise InvalidArgumentError(
-        f"connection_limit must be an integer from 1 to 10000, not {value!r}"
-    )
 
 
 def selection(
