@@ -1,6 +1,7 @@
-"""Sessions: generate, check-generated, tests (every supported Python), lint, typecheck, min-deps,
-spec, package, schemathesis (the default list), and bench, conformance, peers and sdk-drift on
-demand. ``nox`` alone runs the default list; ``nox -s NAME`` one session.
+"""Sessions: check-generated, spec, lint, typecheck, suites (tests on every supported Python,
+min-deps and schemathesis, side by side) and package (the default list); generate, bench,
+conformance, peers and sdk-drift on demand. ``nox`` alone runs the default list; ``nox -s NAME``
+one session.
 
 Interpreters come from pyenv when it has them (``~/.pyenv/versions/3.X*/bin`` is put on PATH), so
 no ``pyenv global`` is needed. A missing interpreter is skipped with a warning locally and is an
@@ -12,6 +13,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import nox
@@ -32,16 +35,7 @@ COMPILED = {"UV_COMPILE_BYTECODE": "1"}
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = [
-    "check-generated",
-    "spec",
-    "lint",
-    "typecheck",
-    "tests",
-    "min-deps",
-    "package",
-    "schemathesis",
-]
+nox.options.sessions = ["check-generated", "spec", "lint", "typecheck", "suites", "package"]
 
 
 def _expose_pyenv_interpreters() -> None:
@@ -86,6 +80,58 @@ def tests(session: nox.Session) -> None:
     """The test suite: unit tests, integration tests against the reference server; a process a core."""
     _install(session, "test", package=".[validation]")
     session.run("pytest", "--ignore=tests/generation", *PARALLEL, *session.posargs)
+
+
+@nox.session(python=False)
+def suites(session: nox.Session) -> None:
+    """The suites that run the code, side by side: the tests on every Python, min-deps and
+    Schemathesis, each in its own nox process (``nox -s tests-3.11`` runs one alone).
+
+    One process per core, plus one to use the time a suite spends waiting on sockets: on two
+    cores three suites, each in one pytest process, cost less than one after another with a
+    pytest-xdist worker per core. With more cores than suites, each suite gets the spare cores
+    as xdist workers. ``nox -s suites -- ARGS`` passes ARGS to every pytest run.
+    """
+    names = [*(f"tests-{python}" for python in PYTHONS), "min-deps", "schemathesis"]
+    cores = os.cpu_count() or 1
+    at_once = min(len(names), cores + 1)
+    workers = cores // at_once
+    pytest_args = ["-n", str(workers) if workers > 1 else "0", *session.posargs]
+    logs = Path(session.create_tmp())
+    waiting = list(names)
+    running: dict[str, tuple[subprocess.Popen[bytes], float]] = {}
+    failed = []
+    while waiting or running:
+        while waiting and len(running) < at_once:
+            name = waiting.pop(0)
+            args = pytest_args if name != "schemathesis" else []
+            with (logs / f"{name}.log").open("wb") as log:
+                command = [sys.executable, "-m", "nox", "-s", name, "--", *args]
+                child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+            running[name] = (child, time.monotonic())
+        time.sleep(0.2)
+        for name, (child, started) in list(running.items()):
+            if child.poll() is None:
+                continue
+            del running[name]
+            text = (logs / f"{name}.log").read_text(encoding="utf-8", errors="replace")
+            lines = [line for line in text.splitlines() if line.strip()]
+            seconds = time.monotonic() - started
+            if child.returncode:
+                failed.append(name)
+                print(text, flush=True)
+            outcome = "FAILED" if child.returncode else "passed"
+            session.log(f"{name}: {outcome} in {seconds:.0f} s ({_summary(lines)})")
+    if failed:
+        session.error(f"failed: {', '.join(failed)} (their output is above)")
+
+
+def _summary(lines: list[str]) -> str:
+    """The last line of a suite's output that counts passed or failed tests, else its last line."""
+    for line in reversed(lines):
+        if " passed" in line or " failed" in line:
+            return line.strip("= ")
+    return lines[-1] if lines else "no output"
 
 
 @nox.session(name="min-deps", python=PYTHONS[0])
