@@ -5,9 +5,10 @@ from __future__ import annotations
 import importlib.util
 import math
 
+import attrs
 import pytest
 
-from anthropic_models.conformance import CHECKS, Status, run_conformance
+from anthropic_models.conformance import CHECKS, Report, Status, run_conformance
 from anthropic_models.conformance.checks.pagination import MAX_WALK_PAGES
 from anthropic_models.server import Catalogue, serve_in_thread
 from tests.conformance.mutants import MUTANTS, Mutant
@@ -16,6 +17,21 @@ pytestmark = pytest.mark.integration
 
 KEY = "sk-ant-mutant-" + "m" * 24
 HAS_OPENAPI_CORE = importlib.util.find_spec("openapi_core") is not None
+
+
+def as_strict(report: Report) -> Report:
+    """The verdict ``--strict`` gives on the same answers: the profile only turns spec-level
+    warnings into failures (a real strict run is compared with this below)."""
+    results = tuple(
+        attrs.evolve(r, status=Status.FAILED) if r.status is Status.WARNED else r
+        for r in report.results
+    )
+    return attrs.evolve(report, results=results, strict=True)
+
+
+def verdicts(report: Report) -> list[tuple[str, Status, str, str]]:
+    """What a run concluded, check by check (without its timings)."""
+    return [(r.name, r.status, r.level, r.reason) for r in report.results]
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: f"{m.level}:{m.name}")
@@ -27,7 +43,7 @@ def test_the_kit_catches_the_mutant_at_the_level_it_states(mutant: Mutant) -> No
     spec = mutant.level == "spec"
     with serve_in_thread(mutant.app(KEY)) as server:
         default = run_conformance(server.url, api_key=KEY)
-        strict = run_conformance(server.url, api_key=KEY, strict=True) if spec else default
+    strict = as_strict(default)
     assert strict.exit_code == 1, strict.to_text()
     assert mutant.caught_by in strict.failed_names, strict.to_text()
     result = strict.result(mutant.caught_by)
@@ -37,7 +53,25 @@ def test_the_kit_catches_the_mutant_at_the_level_it_states(mutant: Mutant) -> No
         assert mutant.caught_by in default.warned_names, default.to_text()
         assert all(r.level == "spec" for r in strict.failures), strict.to_text()
         assert default.exit_code == 0, default.to_text()
-    assert KEY not in strict.to_json() + default.to_json()
+    else:
+        assert default.exit_code == 1, default.to_text()
+    assert KEY not in default.to_json()
+
+
+def test_strict_turns_exactly_the_spec_level_warnings_into_failures() -> None:
+    """A real --strict run on a spec mutant concludes what :func:`as_strict` derives from the
+    default run (the mutant test above relies on it)."""
+    mutant = next(m for m in MUTANTS if m.level == "spec")
+    with serve_in_thread(mutant.app(KEY)) as server:
+        default = run_conformance(server.url, api_key=KEY)
+        strict = run_conformance(server.url, api_key=KEY, strict=True)
+    assert default.warnings, default.to_text()
+    assert verdicts(strict) == verdicts(as_strict(default))
+    assert (strict.exit_code, strict.verdict) == (
+        as_strict(default).exit_code,
+        as_strict(default).verdict,
+    )
+    assert KEY not in strict.to_json()
 
 
 @pytest.mark.parametrize(
