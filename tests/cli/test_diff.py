@@ -11,11 +11,7 @@ from pathlib import Path
 import pytest
 
 from anthropic_models.snapshot import MAX_SNAPSHOT_BYTES
-from tests.unit import test_cli_output
-from tests.unit.test_cli_output import CATALOGUE, KEY, FakeAPI, Run, model
-
-api = test_cli_output.api
-run = test_cli_output.run
+from tests.cli.fake_api import CATALOGUE, KEY, FakeAPI, Run, model
 
 VISIBLE = [m for m in CATALOGUE if m["lifecycle"] != "retired"]
 

@@ -128,7 +128,7 @@ def test_dripped_headers_let_asyncio_run_return_after_a_cancel(dripper: Dripper)
 
 def test_dripped_headers_over_tls_through_a_proxy_time_out(tmp_path: Path) -> None:
     """https through a CONNECT tunnel (proxy.py) to a dripping server: a timeout all the same."""
-    proxy_module = pytest.importorskip("tests.integration.test_network_real")
+    proxy_module = pytest.importorskip("tests.client.test_network_real")
     files = self_signed(tmp_path)
     server = Dripper(server_context(files.cert_file, files.key_file))
     proxy = proxy_module.Proxy(tmp_path / "proxy.log", auth=False)

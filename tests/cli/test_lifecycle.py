@@ -10,11 +10,7 @@ import pytest
 
 from anthropic_models.cli import build_parser
 from anthropic_models_generated import transport
-from tests.unit import test_cli_output
-from tests.unit.test_cli_output import CATALOGUE, FakeAPI, Run
-
-api = test_cli_output.api
-run = test_cli_output.run
+from tests.cli.fake_api import CATALOGUE, FakeAPI, Run
 
 STAGES: tuple[str, ...] = transport.LIST_MODELS.parameter("lifecycle").enum or ()
 

@@ -29,10 +29,7 @@ from hypothesis import strategies as st
 from anthropic_models import ModelsClient, cli
 from anthropic_models.cli import _commands
 from anthropic_models_generated import transport
-from tests.unit import test_cli_output
-from tests.unit.test_cli_output import CATALOGUE, HOSTILE, KEY, FakeAPI
-
-api = test_cli_output.api
+from tests.cli.fake_api import CATALOGUE, HOSTILE, KEY, FakeAPI
 
 # Every status the command line documents; 141 and 130 need a real pipe or a Ctrl-C.
 STATUSES = {0, 1, 2}
