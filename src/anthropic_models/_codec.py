@@ -7,7 +7,7 @@ encodes models back to JSON.
 A large body (a page of models) is decoded with the cyclic garbage collector paused: its tens of
 thousands of new objects are then scanned once after the decode instead of by every collection
 the allocations would trigger during it, and those promoted objects no longer trigger a full
-collection of the whole heap every few pages, whose cost grew with the heap (issue 20). The pause
+collection of the whole heap every few pages, whose cost grew with the heap. The pause
 is scoped: the collector is enabled again when the last decode in flight ends, however it ends,
 and only if a decode disabled it (a program that runs with ``gc.disable()`` keeps it disabled).
 """

@@ -1,5 +1,5 @@
 """``anthropic-models diff`` against hostile snapshots: refused on one line, never a traceback,
-never read whole when too large (issue 14, item 7)."""
+never read whole when too large."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """``--lifecycle`` and ``--workspace-id``: read from the spec, sent to the server, never filtered
-on the client; the default view leaves retired models out (issue 10)."""
+on the client; the default view leaves retired models out."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from anthropic_models.client import ModelsClient
 from anthropic_models_generated import transport
 from tests.cli.fake_api import CATALOGUE, HOSTILE, KEY, FakeAPI, Run
 
-# -- output a terminal can trust (issue 14, item 11) ---------------------------------------------
+# -- output a terminal can trust -----------------------------------------------------------------
 
 
 def test_text_output_escapes_what_the_server_sends(run: Run) -> None:
@@ -52,7 +52,7 @@ def test_errors_on_stderr_are_escaped(run: Run) -> None:
     assert err.startswith("anthropic-models: error: 404 not_found_error")
 
 
-# -- output cut short (issue 14, item 5) ---------------------------------------------------------
+# -- output cut short ----------------------------------------------------------------------------
 
 
 class _Closed(io.TextIOBase):
@@ -126,7 +126,7 @@ def test_an_ascii_terminal_gets_escapes_not_errors(
     assert capsys.readouterr().err == ""
 
 
-# -- paging from a script (issue 13) -------------------------------------------------------------
+# -- paging from a script ------------------------------------------------------------------------
 
 
 def test_single_page_json_keeps_the_way_to_the_next_page(run: Run) -> None:
@@ -173,7 +173,7 @@ def test_list_all_json_writes_each_page_before_fetching_the_next(
     assert len(json.loads(out.getvalue())) == 4
 
 
-# -- bounds from the spec (issue 14 / common brief) ----------------------------------------------
+# -- bounds from the spec ------------------------------------------------------------------------
 
 
 def test_limit_bounds_come_from_the_spec(run: Run) -> None:
@@ -189,7 +189,7 @@ def test_limit_bounds_come_from_the_spec(run: Run) -> None:
         assert len(err.splitlines()) == 1
 
 
-# -- arguments that are not valid UTF-8 (issue 14, item 6) ---------------------------------------
+# -- arguments that are not valid UTF-8 ----------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -265,7 +265,7 @@ def test_a_backward_page_points_further_back(run: Run) -> None:
     assert json.loads(out)["next_page"] == {"before_id": "claude-mid"}
 
 
-# -- networks (issue 13) ---------------------------------------------------------------------------
+# -- networks ------------------------------------------------------------------------------------
 
 
 def test_proxy_and_ca_certs_reach_the_client(

@@ -1,4 +1,4 @@
-"""The command line under arbitrary arguments (issue 14, "Proof"): for any text or bytes given to
+"""The command line under arbitrary arguments: for any text or bytes given to
 any command, the exit status is one the docstring of ``cli`` documents, nothing raises out of
 ``main()`` (no traceback), stderr holds at most one line, the output holds no character that
 could drive a terminal, and the key never appears.
@@ -130,7 +130,7 @@ def test_any_snapshot_on_stdin_keeps_the_promises(
         _assert_promises(*_run(arguments, data))
 
 
-# -- issue 18: proxy settings, timeouts and header values from the environment and the options ----
+# -- proxy settings, timeouts and header values from the environment and the options -------------
 
 PROXY_SECRET = "proxy-Secret-0042"
 NETWORK_VARIABLES = [

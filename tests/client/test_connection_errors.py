@@ -1,4 +1,4 @@
-"""Connection errors in the official SDK's words (issue 18): ``Connection to HOST failed: REASON``
+"""Connection errors in the official SDK's words: ``Connection to HOST failed: REASON``
 and ``Request to HOST timed out after Ns``, naming the host, never a credential or a query."""
 
 from __future__ import annotations

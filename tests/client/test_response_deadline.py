@@ -1,4 +1,4 @@
-"""The whole response is bounded (issue 18, case 5): a server dripping its status line and headers
+"""The whole response is bounded: a server dripping its status line and headers
 a byte at a time is a timeout after the read timeout, for the client, the command line and the
 asyncio client, with a real dripping server on loopback.
 """

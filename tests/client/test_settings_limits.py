@@ -1,4 +1,4 @@
-"""Timeouts, waits and header names at their limits (issue 18, cases 7, 12 and 13), no sockets:
+"""Timeouts, waits and header names at their limits, no sockets:
 refused up front with a typed error naming the largest accepted value, or honoured."""
 
 from __future__ import annotations

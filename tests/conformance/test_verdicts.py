@@ -1,4 +1,4 @@
-"""No false verdict on real gateways (issue 19): broken premises, undocumented choices, extra fields."""
+"""No false verdict on real gateways: broken premises, undocumented choices, extra fields."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Regression guards for the figures of issue 20 that can be timed safely on a loaded machine.
+"""Regression guards for the figures of ``nox -s bench`` that can be timed safely on a loaded machine.
 
 Each is a ratio against its floor measured in the same run (never an absolute time), the best of
 several tries, held to three times the bench's target: they catch a return of the old costs

@@ -1,4 +1,4 @@
-"""Import weight, checked at run time: what each entry point puts in ``sys.modules`` (issue 20).
+"""Import weight, checked at run time: what each entry point puts in ``sys.modules``.
 
 Each case runs in a fresh interpreter and reports the modules it loaded; nothing is read from the
 sources, so an import hidden anywhere (a re-export, a default argument) is caught.

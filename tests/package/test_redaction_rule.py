@@ -1,4 +1,4 @@
-"""The one rule of what a secret is (issue 18, case 3), no sockets: credential-like header names,
+"""The one rule of what a secret is, no sockets: credential-like header names,
 their values, their credentials and Basic decoded; the proxy's Proxy-Authorization too."""
 
 from __future__ import annotations
