@@ -65,12 +65,10 @@ def test_strict_turns_exactly_the_spec_level_warnings_into_failures() -> None:
     with serve_in_thread(mutant.app(KEY)) as server:
         default = run_conformance(server.url, api_key=KEY)
         strict = run_conformance(server.url, api_key=KEY, strict=True)
+    derived = as_strict(default)
     assert default.warnings, default.to_text()
-    assert verdicts(strict) == verdicts(as_strict(default))
-    assert (strict.exit_code, strict.verdict) == (
-        as_strict(default).exit_code,
-        as_strict(default).verdict,
-    )
+    assert verdicts(strict) == verdicts(derived)
+    assert (strict.exit_code, strict.verdict) == (derived.exit_code, derived.verdict)
     assert KEY not in strict.to_json()
 
 
